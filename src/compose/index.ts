@@ -1,0 +1,106 @@
+import { deriveFacts } from '../facts/index.js';
+import { warning, type Warning } from '../facts/warning.js';
+import { formatDate } from '../format/date.js';
+import type { Block, Report, Table } from '../model/index.js';
+import { parseStats } from '../schema/parse.js';
+import type { YearlyStats } from '../schema/stats.js';
+import { cleanText } from './clean.js';
+import { parseMarkup } from './markup.js';
+import { outline } from './outline.js';
+import { aidTable, projectsTable, trainingsTable } from './tables.js';
+import { BUILTIN_TEMPLATES, compileTemplate, type RenderTemplate, type TemplateSource } from './template.js';
+import { termsForYear, type Terms } from './terms.js';
+import { seal, TextVault } from './vault.js';
+import { buildView } from './view.js';
+
+export { BUILTIN_TEMPLATES, TemplateError, type TemplateSource } from './template.js';
+export { termsForYear, type Terms } from './terms.js';
+export type { View } from './view.js';
+
+export interface ComposeOptions {
+  /** A built-in template name, or a template's files. Default: `bureau` for a bureau, else `school`. */
+  template?: 'school' | 'bureau' | TemplateSource;
+  /** Words to use instead of those the report year picks. */
+  terms?: Partial<Terms>;
+}
+
+export interface ComposeResult {
+  report: Report;
+  warnings: Warning[];
+}
+
+const compiled = new WeakMap<TemplateSource, RenderTemplate>();
+
+function templateFor(stats: YearlyStats, choice: ComposeOptions['template']): RenderTemplate {
+  const source = typeof choice === 'object' ? choice : BUILTIN_TEMPLATES[choice ?? (stats.organisation.kind === 'bureau' ? 'bureau' : 'school')];
+  let run = compiled.get(source);
+  if (!run) compiled.set(source, (run = compileTemplate(source)));
+  return run;
+}
+
+/**
+ * Stats → the document model: validate, derive facts, render the template
+ * to markup, parse it into blocks, drop empty sections and number headings.
+ *
+ * @throws {StatsError} when the stats are invalid
+ * @throws {TemplateError} when the template fails, naming its file and line
+ */
+export function composeReport(input: unknown, options: ComposeOptions = {}): ComposeResult {
+  const warnings: Warning[] = [];
+  const stats = cleanText(parseStats(input), warnings);
+  const facts = deriveFacts(stats);
+  warnings.push(...facts.warnings);
+  const terms = termsForYear(stats.year, options.terms);
+
+  const store: Block[] = [];
+  const put = (table: Table | null) => (table ? (store.push(table), `@block ${store.length - 1}`) : null);
+  const tables = {
+    aid: put(aidTable(stats, facts)), projects: put(projectsTable(stats, facts)), // Up to three trainings read well in prose; more get a table of their own.
+    trainings: stats.trainings.length > 3 ? put(trainingsTable(stats, facts)) : null,
+  };
+
+  const vault = new TextVault();
+  // Table markers are ours, not user text: they stay outside the vault.
+  const view = { ...seal(buildView(stats, facts, terms, tables), vault), tables };
+  const markup = parseMarkup(templateFor(stats, options.template)(view), store);
+
+  const reveal = (text: string) => vault.reveal(text);
+  const revealBlock = (block: Block): Block => {
+    switch (block.type) {
+      case 'heading':
+        return { ...block, text: reveal(block.text), ...(block.runIn === undefined ? {} : { runIn: reveal(block.runIn) }) };
+      case 'paragraph':
+        return { ...block, text: reveal(block.text) };
+      case 'table':
+        return block;
+    }
+  };
+  const issuer = stats.signature?.issuer ?? stats.organisation.name;
+  const title = markup.title ? reveal(markup.title) : `${issuer}${stats.year}年工作总结`;
+  const date = stats.signature?.date ?? `${stats.year}-12-31`;
+  if (!stats.signature)
+    warnings.push(warning('no_signature', 'signature', '未填写落款日期，文末不印落款', 'no signature date given: the summary has no 落款'));
+
+  const subtitle = markup.subtitle ? reveal(markup.subtitle) : undefined;
+  const report: Report = {
+    type: 'report',
+    meta: {
+      title,
+      author: issuer,
+      subject: title.replace(/^.*?\d{4}年/, ''),
+      keywords: [terms.work, '学生资助', String(stats.year)],
+      date,
+      year: stats.year,
+      language: 'zh-CN',
+    },
+    title,
+    ...(subtitle ? { subtitle } : {}),
+    body: outline(markup.body.map(revealBlock)),
+    ...(stats.signature ? { signature: { issuer, date: formatDate(stats.signature.date) } } : {}),
+    attachments: markup.attachments
+      .map((a) => ({ title: reveal(a.title), blocks: outline(a.blocks.map(revealBlock)) }))
+      .filter((a) => a.blocks.length > 0)
+      .map((a, i) => ({ type: 'attachment' as const, index: i + 1, ...a })),
+  };
+  return { report, warnings };
+}

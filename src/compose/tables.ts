@@ -1,0 +1,89 @@
+import type { Facts } from '../facts/index.js';
+import { projectInvestmentFen } from '../facts/projects.js';
+import type { Table } from '../model/index.js';
+import { AUDIENCE_LABELS, PROJECT_KIND_LABELS, PROJECT_STATUS_LABELS, SEMESTER_LABELS, STAGE_LABELS } from '../schema/enums.js';
+import type { YearlyStats } from '../schema/stats.js';
+
+/** An amount in 分 as a table cell in 元: "246700", "375.50". */
+export function yuanCell(fen: number): string {
+  return fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2);
+}
+
+/** An amount in 分 as a cell in 万元 with two decimals: "24.67". */
+export function wanCell(fen: number): string {
+  return (Math.round(fen / 100) / 10000).toFixed(2);
+}
+
+// These tables stand as attachments, whose title is their caption.
+
+/** 学段 × 项目 × 学期, one row a payment, with the year's total. */
+export function aidTable(stats: YearlyStats, facts: Facts): Table | null {
+  if (facts.aid.stages.length === 0) return null;
+  const rows: string[][] = [];
+  for (const stage of facts.aid.stages) {
+    for (const p of stage.programmes) {
+      for (const i of p.records) {
+        const r = stats.aid[i]!;
+        const period = r.backPay
+          ? `补发${r.backPay.year}年${SEMESTER_LABELS[r.backPay.semester]}`
+          : r.period === 'year'
+            ? '全年'
+            : SEMESTER_LABELS[r.period];
+        rows.push([STAGE_LABELS[stage.stage], p.name, period, String(r.students), yuanCell(Math.round(r.amount * 100))]);
+      }
+    }
+  }
+  return {
+    type: 'table',
+    unit: '单位：人、元',
+    columns: [
+      { title: '学段', align: 'left', weight: 3 },
+      { title: '资助项目', align: 'left', weight: 4 },
+      { title: '学期', align: 'left', weight: 4 },
+      { title: '人数', align: 'right', weight: 2 },
+      { title: '金额', align: 'right', weight: 3 },
+    ],
+    rows,
+    footer: ['合计', '', '', String(facts.aid.total.students), yuanCell(facts.aid.total.fen)],
+  };
+}
+
+export function projectsTable(stats: YearlyStats, facts: Facts): Table | null {
+  if (!facts.projects) return null;
+  return {
+    type: 'table',
+    unit: '单位：平方米、万元',
+    columns: [
+      { title: '序号', align: 'center', weight: 1.2 },
+      { title: '学校', align: 'left', weight: 4 },
+      { title: '项目', align: 'left', weight: 4 },
+      { title: '面积', align: 'right', weight: 2.2 },
+      { title: '投资', align: 'right', weight: 2.2 },
+      { title: '进度', align: 'center', weight: 3 },
+    ],
+    rows: stats.projects.map((p, i) => [
+      String(i + 1),
+      p.school,
+      p.name ?? PROJECT_KIND_LABELS[p.kind],
+      p.area === undefined ? '' : String(p.area),
+      wanCell(projectInvestmentFen(p)),
+      PROJECT_STATUS_LABELS[p.status].replace(/^已(通过)?/, ''),
+    ]),
+    footer: ['合计', '', '', facts.projects.area ? String(facts.projects.area) : '', wanCell(facts.projects.investmentFen), ''],
+  };
+}
+
+export function trainingsTable(stats: YearlyStats, facts: Facts): Table | null {
+  if (!facts.trainings) return null;
+  return {
+    type: 'table',
+    columns: [
+      { title: '培训对象', align: 'left', weight: 3 },
+      { title: '培训主题', align: 'left', weight: 5 },
+      { title: '期数', align: 'right', weight: 1.5 },
+      { title: '人次', align: 'right', weight: 2 },
+    ],
+    rows: stats.trainings.map((t) => [t.audienceName ?? AUDIENCE_LABELS[t.audience], t.title, String(t.sessions), String(t.participants)]),
+    footer: ['合计', '', String(facts.trainings.sessions), String(facts.trainings.participants)],
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * User text is data, never markup. Before templates run, every user string is
+ * put in a vault and replaced by an opaque token of private-use characters;
+ * templates render with no escaping; the markup is parsed into blocks; only
+ * then are tokens swapped back for the text. So "第#1小学", "- 条目", "{{x}}",
+ * "<A&B>" or a line break in a name can neither change the structure nor be
+ * escaped into "&amp;".
+ */
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const TOKEN = /\uE000(\d+)\uE001/g;
+
+export class TextVault {
+  private readonly texts: string[] = [];
+
+  /** A token standing for `text`. */
+  put(text: string): string {
+    this.texts.push(text);
+    return `${OPEN}${this.texts.length - 1}${CLOSE}`;
+  }
+
+  /** `s` with every token replaced by its text. */
+  reveal(s: string): string {
+    return s.replace(TOKEN, (_, i: string) => this.texts[Number(i)] ?? '');
+  }
+
+  /** The token, if `s` is exactly one token and nothing else. */
+  only(s: string): number | undefined {
+    const m = /^\uE000(\d+)\uE001$/.exec(s);
+    return m ? Number(m[1]) : undefined;
+  }
+}
+
+/** Strings that cannot carry markup (enum values such as "bureau") stay readable for template logic. */
+const PLAIN_WORD = /^[A-Za-z][A-Za-z0-9]*$/;
+
+/** A deep copy of `value` with every string that could carry markup put in the vault. */
+export function seal<T>(value: T, vault: TextVault): T {
+  if (typeof value === 'string') return (PLAIN_WORD.test(value) ? value : vault.put(value)) as T;
+  if (Array.isArray(value)) return value.map((v) => seal(v, vault)) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = seal(v, vault);
+    return out as T;
+  }
+  return value;
+}

@@ -1,0 +1,48 @@
+/**
+ * zongjie: yearly education-aid statistics → standardized Chinese work
+ * summaries. The core: browser-safe, no file system; fonts arrive as bytes.
+ *
+ *   parseStats → deriveFacts → composeReport → renderDocx / renderPdf / renderMarkdown
+ */
+export * from './schema/index.js';
+export { deriveFacts, type Facts, type Warning } from './facts/index.js';
+export type { AidFacts, BackPayFact, Change, Coverage, EnrolmentFacts, GroupFacts, ProgrammeFacts, ProjectFacts, StageAidFacts, Tally, TrainingFacts } from './facts/index.js';
+export {
+  FEN_PER_YUAN,
+  toFen,
+  sumYuan,
+  formatAmount,
+  formatFen,
+  formatCount,
+  formatPercent,
+  formatRatio,
+  formatChange,
+  formatAmountChange,
+  chineseNumeral,
+  headingNumber,
+  smallCount,
+  formatDate,
+  formatMonth,
+  formatYear,
+  isWithinYear,
+  formatSchoolYear,
+  semesterName,
+  RANGE_JOINER,
+  formatRange,
+  formatPercentRange,
+  joinList,
+  formatArea,
+  type AmountUnit,
+  type FormatAmountOptions,
+  type FormatCountOptions,
+  type FormatPercentOptions,
+  type DateInput,
+  type JoinListOptions,
+} from './format/index.js';
+export { composeReport, BUILTIN_TEMPLATES, TemplateError, termsForYear, type ComposeOptions, type ComposeResult, type TemplateSource, type Terms } from './compose/index.js';
+export * from './model/index.js';
+export * from './layout/profile.js';
+export { renderMarkdown } from './render/markdown/index.js';
+export { renderLines, renderText } from './render/text/index.js';
+export { renderDocx, type RenderDocxOptions } from './render/docx/index.js';
+export { renderPdf, type RenderPdfOptions, type FontFace, type FontSet } from './render/pdf/index.js';

@@ -1,0 +1,121 @@
+import type { z } from 'zod';
+
+/**
+ * Problems in the input as data: one per problem, with the JSON path, what
+ * was expected and what came, and a message in Chinese and English.
+ */
+export type StatsIssueCode =
+  | 'required'
+  | 'invalid_type'
+  | 'invalid_value'
+  | 'unknown_field'
+  | 'too_small'
+  | 'too_big'
+  | 'not_integer'
+  | 'too_many_decimals'
+  | 'invalid_date'
+  | 'invalid_text';
+
+export interface StatsIssue {
+  code: StatsIssueCode;
+  /** JSON path segments: ["aid", 3, "amount"]. */
+  path: (string | number)[];
+  /** The path as one string: "aid[3].amount" ("(root)" for the whole input). */
+  where: string;
+  /** What the field takes, in English: "a number of 元 with at most 2 decimals". */
+  expected: string;
+  /** What came, shown short: "\"4500\" (string)", "-3", "(missing)". */
+  received: string;
+  message: { zh: string; en: string };
+}
+
+export function formatPath(path: readonly (string | number)[]): string {
+  if (path.length === 0) return '(root)';
+  return path
+    .map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : /^[A-Za-z_$][\w$]*$/.test(seg) ? (i === 0 ? seg : `.${seg}`) : `[${JSON.stringify(seg)}]`))
+    .join('');
+}
+
+/** A short, safe rendering of the value that came. */
+export function describeReceived(value: unknown): string {
+  if (value === undefined) return '(missing)';
+  if (value === null) return 'null';
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
+  if (typeof value === 'string') {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return `${JSON.stringify(shown)} (string)`;
+  }
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === 'object') return 'an object';
+  return typeof value;
+}
+
+const TYPE_ZH: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  int: '整数',
+  boolean: '是或否（true/false）',
+  array: '列表（数组）',
+  object: '对象',
+};
+
+type ZodIssue = z.core.$ZodIssue;
+
+/** One zod issue → our issues (unknown keys fan out to one issue per key). */
+export function toStatsIssues(issue: ZodIssue): StatsIssue[] {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as (string | number)[];
+  const make = (code: StatsIssueCode, expected: string, received: string, zh: string, en: string, at = path): StatsIssue => {
+    const where = formatPath(at);
+    return { code, path: at, where, expected, received, message: { zh: `${where}：${zh}`, en: `${where}: ${en}` } };
+  };
+  const received = describeReceived(issue.input);
+
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (issue.input === undefined) return [make('required', issue.expected, received, '缺少必填项', 'is required but missing')];
+      if (issue.expected === 'int' && typeof issue.input === 'number' && Number.isFinite(issue.input))
+        return [make('not_integer', 'a whole number', received, `应为整数，实为 ${received}`, `expected a whole number, received ${received}`)];
+      const zh = TYPE_ZH[issue.expected] ?? issue.expected;
+      return [make('invalid_type', issue.expected, received, `应为${zh}，实为 ${received}`, `expected ${issue.expected}, received ${received}`)];
+    }
+    case 'unrecognized_keys':
+      return issue.keys.map((key) =>
+        make('unknown_field', 'no such field', key, `未知字段“${key}”（拼写是否有误？）`, `unknown field "${key}" (misspelt?)`, [...path, key]),
+      );
+    case 'invalid_value': {
+      const options = issue.values.map((v) => JSON.stringify(v)).join(', ');
+      return [make('invalid_value', `one of ${options}`, received, `应为 ${options} 之一，实为 ${received}`, `expected one of ${options}, received ${received}`)];
+    }
+    case 'too_small': {
+      if (issue.origin === 'number' || issue.origin === 'int') {
+        const bound = `${issue.inclusive ? '≥' : '>'} ${issue.minimum}`;
+        return [make('too_small', `a number ${bound}`, received, `不能小于${issue.minimum}，实为 ${received}`, `must be ${bound}, received ${received}`)];
+      }
+      if (issue.origin === 'string') return [make('too_small', 'non-empty text', received, '不能为空', 'must not be empty')];
+      return [make('too_small', `at least ${issue.minimum} item(s)`, received, `至少应有${issue.minimum}项`, `needs at least ${issue.minimum} item(s)`)];
+    }
+    case 'too_big': {
+      const what = issue.origin === 'string' ? `at most ${issue.maximum} characters` : issue.origin === 'array' ? `at most ${issue.maximum} items` : `a number ≤ ${issue.maximum}`;
+      return [make('too_big', what, received, `超出上限（${issue.maximum}），实为 ${received}`, `must be ${what}, received ${received}`)];
+    }
+    case 'invalid_format':
+      return [make('invalid_date', 'a date written yyyy-mm-dd', received, `日期应写作 yyyy-mm-dd，如 2026-11-29，实为 ${received}`, `expected a date as yyyy-mm-dd such as 2026-11-29, received ${received}`)];
+    case 'custom': {
+      const kind = (issue.params as { zongjie?: string; when?: string } | undefined)?.zongjie;
+      if (kind === 'decimals')
+        return [make('too_many_decimals', 'at most 2 decimals (分)', received, `金额至多两位小数（到分），实为 ${received}`, `at most 2 decimals (fen), received ${received}`)];
+      if (kind === 'date') return [make('invalid_date', 'a real calendar date', received, `不是有效日期：${received}`, `not a real date: ${received}`)];
+      if (kind === 'required') {
+        const when = (issue.params as { when?: string }).when ?? '';
+        return [make('required', 'a name', received, `当 ${when} 时必须填写`, `is required when ${when}`)];
+      }
+      if (kind === 'text') return [make('invalid_text', 'text without broken characters', received, issue.message, issue.message)];
+      return [make('invalid_value', 'a valid value', received, issue.message, issue.message)];
+    }
+    default:
+      if ((issue as { code: string }).code === 'not_multiple_of' || (issue as { expected?: string }).expected === 'int')
+        return [make('not_integer', 'a whole number', received, `应为整数，实为 ${received}`, `expected a whole number, received ${received}`)];
+      return [make('invalid_value', 'a valid value', received, issue.message, issue.message)];
+  }
+}
