@@ -51,10 +51,20 @@ export interface LayoutProfile {
     indentChars: number;
     /** U+2014 on each side: "— 1 —". */
     dash: string;
+    /** The page number's line, a multiple of its size (single spacing); the footer is placed by its top. */
+    lineHeight: number;
   };
   table: {
     /** Inside cells: a multiple of the role font's size (single spacing). */
     lineHeight: number;
+    /** Space between a cell's side rules and its text. */
+    cellPaddingXMm: number;
+    /** Space above and below a cell's text. */
+    cellPaddingYMm: number;
+    /** Rules between cells. */
+    rulePt: number;
+    /** Rules above and below the table and above its 合计 row. */
+    heavyRulePt: number;
   };
   roles: Record<FontRole, RoleStyle>;
 }
@@ -74,8 +84,8 @@ export const GBT9704: LayoutProfile = {
   grid: { linesPerPage: 22, charsPerLine: 28 },
   indentChars: 2,
   docxCharacterSpacingPt: -0.25,
-  footer: { distanceBelowTextMm: 7, indentChars: 1, dash: '\u2014' },
-  table: { lineHeight: 1.2 },
+  footer: { distanceBelowTextMm: 7, indentChars: 1, dash: '\u2014', lineHeight: 1.2 },
+  table: { lineHeight: 1.2, cellPaddingXMm: 1, cellPaddingYMm: 1.5, rulePt: 0.5, heavyRulePt: 1 },
   roles: {
     // 二号 小标宋
     title: { fonts: ['方正小标宋简体', '小标宋', '宋体'], latinFont: LATIN, sizePt: 22 },
@@ -138,9 +148,12 @@ export function textBlock(profile: LayoutProfile): { widthPt: number; heightPt: 
   };
 }
 
-/** Exact line pitch in pt: the text block height shared by the lines (225 mm / 22 = 28.95 pt). */
+/**
+ * Exact line pitch in pt: the text block height shared by the lines, on the
+ * whole-twip grid both renderers use (225 mm / 22 → 579 twips = 28.95 pt).
+ */
 export function linePitchPt(profile: LayoutProfile): number {
-  return textBlock(profile).heightPt / profile.grid.linesPerPage;
+  return linePitchTwips(profile) / TWIPS_PER_PT;
 }
 
 /** Character pitch in pt: the text block width shared by the characters (156 mm / 28 = 15.79 pt). */
@@ -148,9 +161,12 @@ export function charPitchPt(profile: LayoutProfile): number {
   return textBlock(profile).widthPt / profile.grid.charsPerLine;
 }
 
-/** Line pitch in whole twips, as DOCX wants it (579). */
+/**
+ * Line pitch in whole twips, as DOCX wants it (579): rounded down, since 22 × 580
+ * twips is more than the 12756-twip text block and a client would then set 21 lines.
+ */
 export function linePitchTwips(profile: LayoutProfile): number {
-  return Math.round(linePitchPt(profile) * TWIPS_PER_PT);
+  return Math.floor((textBlock(profile).heightPt * TWIPS_PER_PT) / profile.grid.linesPerPage);
 }
 
 export function mmToTwips(mm: number): number {
