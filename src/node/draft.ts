@@ -1,0 +1,81 @@
+import { join } from 'node:path';
+import { composeReport, type ComposeOptions } from '../compose/index.js';
+import { warning, type Warning } from '../facts/warning.js';
+import type { LayoutProfile } from '../layout/profile.js';
+import type { Report } from '../model/index.js';
+import { renderDocx } from '../render/docx/index.js';
+import { renderMarkdown } from '../render/markdown/index.js';
+import type { PdfWarning } from '../render/pdf/index.js';
+import { renderPdfNodeWithWarnings, type LoadFontsOptions } from './fonts/index.js';
+import { loadTemplateDir } from './templates.js';
+import { safeFileName, writeFileAtomic } from './write.js';
+
+export type Format = 'docx' | 'pdf' | 'md';
+export const FORMATS: readonly Format[] = ['docx', 'pdf', 'md'];
+
+export interface DraftOptions {
+  formats?: readonly Format[];
+  /** `school`, `bureau`, a template directory's path, or a template's files. */
+  template?: ComposeOptions['template'] | string;
+  terms?: ComposeOptions['terms'];
+  profile?: LayoutProfile;
+  /** Fonts per role (paths or bytes), tried before system fonts and the bundled defaults. */
+  fonts?: LoadFontsOptions['fonts'];
+}
+
+export interface Draft {
+  report: Report;
+  warnings: Warning[];
+  /** The rendered files by format. */
+  outputs: Partial<Record<Format, Uint8Array>>;
+}
+
+/**
+ * Stats → the finished documents in memory: compose once, render each format.
+ *
+ * @throws {StatsError} for invalid stats, {TemplateError} for a failing template
+ */
+export async function draftReport(input: unknown, options: DraftOptions = {}): Promise<Draft> {
+  const template =
+    typeof options.template === 'string' && options.template !== 'school' && options.template !== 'bureau'
+      ? await loadTemplateDir(options.template)
+      : (options.template as ComposeOptions['template']);
+  const { report, warnings } = composeReport(input, { template, terms: options.terms });
+  const outputs: Draft['outputs'] = {};
+  for (const format of options.formats ?? FORMATS) {
+    if (format === 'docx') outputs.docx = await renderDocx(report, { profile: options.profile });
+    else if (format === 'pdf') {
+      const pdf = await renderPdfNodeWithWarnings(report, { ...(options.profile ? { profile: options.profile } : {}), fonts: options.fonts });
+      outputs.pdf = pdf.bytes;
+      warnings.push(...pdf.warnings.map(glyphWarning));
+    } else outputs.md = new TextEncoder().encode(renderMarkdown(report));
+  }
+  return { report, warnings, outputs };
+}
+
+/** A PDF warning in the shape of every other warning. */
+function glyphWarning(w: PdfWarning): Warning {
+  return warning(
+    'missing_glyph',
+    `pdf.${w.role}`,
+    `字符“${w.char}”（${w.codePoint}）在${w.fonts.join('、')}中均无字形，PDF 中显示为空框，请提供含该字的字体`,
+    w.message,
+  );
+}
+
+/**
+ * Writes a draft's files into `dir`, named after the report title
+ * ("云溪县教育局2025年教育帮扶工作总结.pdf"), each atomically.
+ * Returns the paths written, in format order.
+ */
+export async function writeDraft(draft: Draft, dir: string, baseName = safeFileName(draft.report.title)): Promise<string[]> {
+  const written: string[] = [];
+  for (const format of FORMATS) {
+    const data = draft.outputs[format];
+    if (!data) continue;
+    const path = join(dir, `${baseName}.${format}`);
+    await writeFileAtomic(path, data);
+    written.push(path);
+  }
+  return written;
+}

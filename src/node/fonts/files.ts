@@ -1,0 +1,48 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { FontFace } from '../../render/pdf/fonts.js';
+import { dropGlyphNames, withoutGlyphNames } from '../../render/pdf/sfnt.js';
+import { isWoff, woffToSfnt } from './woff.js';
+
+/**
+ * Font files read once per process: a batch of reports loads each file once,
+ * a WOFF is unpacked once, and every caller gets the same `FontFace` object
+ * (so the renderer's per-bytes parse cache hits too).
+ */
+const faces = new Map<string, Promise<FontFace>>();
+
+/** The face in a font file (TTF, OTF, TTC with `postscriptName`, or WOFF 1.0, unpacked). */
+export function fontFile(path: string, postscriptName?: string): Promise<FontFace> {
+  const key = `${path}\u0000${postscriptName ?? ''}`;
+  let face = faces.get(key);
+  if (!face) {
+    face = readFile(path).then((bytes) => ({
+      name: postscriptName ? `${basename(path)}#${postscriptName}` : basename(path),
+      data: prepare(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+      ...(postscriptName ? { postscriptName } : {}),
+    }));
+    // A failed read is not cached: the file may appear later.
+    face.catch(() => faces.delete(key));
+    faces.set(key, face);
+  }
+  return face;
+}
+
+/** Caller bytes: unpacked if WOFF, wrapped as a face, the same object for the same bytes. */
+const byBytes = new WeakMap<Uint8Array, FontFace>();
+
+export function fontBytes(data: Uint8Array, name = 'font'): FontFace {
+  let face = byBytes.get(data);
+  if (!face) byBytes.set(data, (face = { name, data: prepare(data) }));
+  return face;
+}
+
+/** What the renderer gets: a plain SFNT (WOFF unpacked) without glyph names (see sfnt.ts). */
+function prepare(bytes: Uint8Array): Uint8Array {
+  return isWoff(bytes) ? woffToSfnt(bytes, withoutGlyphNames) : dropGlyphNames(bytes);
+}
+
+/** Forget every cached file (tests; a long-running process whose fonts changed). */
+export function clearFontCache(): void {
+  faces.clear();
+}

@@ -1,0 +1,112 @@
+import { create } from 'fontkit';
+import type { FontRole } from '../../layout/profile.js';
+import type { FontFace, FontSet } from '../../render/pdf/fonts.js';
+import { DEFAULT_FONTS, FALLBACK_FONTS, defaultFontPath } from './defaults.js';
+import { fontBytes, fontFile } from './files.js';
+import { systemFonts, type SystemFont } from './system.js';
+
+/** A font as a file path ("simsun.ttc#SimSun" picks a face in a collection) or bytes (TTF, OTF or WOFF). */
+export type FontSource = string | Uint8Array;
+
+export interface LoadFontsOptions {
+  /** Fonts per role, tried before any other. */
+  fonts?: Partial<Record<FontRole, FontSource | FontSource[]>>;
+  /** Use fonts installed on this machine (default true). False gives the same PDF on every machine. */
+  system?: boolean;
+  /** Use the open fonts npm installed with zongjie (default true). */
+  defaults?: boolean;
+}
+
+const ROLES: FontRole[] = ['title', 'body', 'heading1', 'heading2', 'heading3', 'heading4', 'table', 'pageNumber'];
+
+/**
+ * Fonts for every role, as the PDF renderer wants them. For each role, in order:
+ * 1. the caller's fonts;
+ * 2. the first usable conventional system font (仿宋, 黑体, 楷体, 宋体, 小标宋 —
+ *    simfang/simhei/simkai/simsun on Windows, ST* and Songti on macOS);
+ * 3. the npm default for the role, or, when the optional packages were left
+ *    out, the first usable open system font (Noto CJK, Source Han, AR PL,
+ *    WenQuanYi). The npm copy of Noto comes first because it is the same
+ *    design but renders four times faster than the system's CFF collections;
+ * 4. the other defaults, as per-character fallbacks (LXGW WenKai has 𠮷).
+ * Files are read once per process and shared by every report.
+ *
+ * @throws {Error} when no font at all is found for the body text.
+ * @example
+ * const fonts = await loadFonts({ fonts: { title: 'C:/Windows/Fonts/FZXBSJW.TTF' } })
+ */
+export async function loadFonts(options: LoadFontsOptions = {}): Promise<FontSet> {
+  const system = options.system === false ? { conventional: {}, open: {} } : await systemFonts();
+  const defaults = options.defaults !== false;
+  const set: FontSet = {};
+  for (const role of ROLES) {
+    const chain: FontFace[] = [];
+    const add = (face: FontFace | undefined) => {
+      if (face && !chain.includes(face)) chain.push(face);
+    };
+    for (const source of toArray(options.fonts?.[role])) add(await callerFont(source, role));
+    add(await firstUsable(system.conventional[role]));
+    const ownDefault = defaults ? defaultFontPath(DEFAULT_FONTS[role]) : undefined;
+    add(ownDefault ? await fontFile(ownDefault) : await firstUsable(system.open[role]));
+    for (const font of defaults ? FALLBACK_FONTS : []) {
+      const path = defaultFontPath(font);
+      if (path) add(await fontFile(path));
+    }
+    if (chain.length > 0) set[role] = chain;
+  }
+  if (!set.body) {
+    throw new Error(
+      'loadFonts: no Chinese font found — pass fonts.body, install a system font (仿宋/宋体, Noto CJK), or install zongjie with its optional dependencies',
+    );
+  }
+  return set;
+}
+
+function toArray(value: FontSource | FontSource[] | undefined): FontSource[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+async function callerFont(source: FontSource, role: FontRole): Promise<FontFace> {
+  if (typeof source !== 'string') return fontBytes(source, `fonts.${role}`);
+  const face = /^(.*\.(?:ttc|otc))#(.+)$/i.exec(source);
+  try {
+    return face ? await fontFile(face[1]!, face[2]) : await fontFile(source);
+  } catch (error) {
+    throw new Error(`loadFonts: cannot read fonts.${role} "${source}": ${(error as Error).message}`, { cause: error });
+  }
+}
+
+async function firstUsable(fonts: SystemFont[] = []): Promise<FontFace | undefined> {
+  for (const font of fonts) {
+    const face = await usable(() => fontFile(font.path, font.postscriptName));
+    if (face) return face;
+  }
+  return undefined;
+}
+
+const checked = new WeakMap<FontFace, boolean>();
+
+/** A system font is used only if it parses and draws Chinese; anything else is skipped. */
+async function usable(load: () => Promise<FontFace>): Promise<FontFace | undefined> {
+  let face: FontFace;
+  try {
+    face = await load();
+  } catch {
+    return undefined; // unreadable or WOFF2: not usable, try the next
+  }
+  let ok = checked.get(face);
+  if (ok === undefined) {
+    ok = drawsChinese(face);
+    checked.set(face, ok);
+  }
+  return ok ? face : undefined;
+}
+
+function drawsChinese(face: FontFace): boolean {
+  try {
+    const font = create(face.data, face.postscriptName);
+    return !!font && !('fonts' in font) && [...'中国教育'].every((ch) => font.hasGlyphForCodePoint(ch.codePointAt(0)!));
+  } catch {
+    return false; // not a font fontkit can read
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * zongjie for Node: the core, plus what needs the file system — fonts found
+ * on the machine or installed with the package, template directories, and
+ * files written atomically.
+ *
+ * `renderPdf` here resolves fonts for you: per role, the fonts you pass
+ * (paths or bytes) → system fonts → the open fonts npm installed.
+ */
+export * from '../index.js';
+export { renderPdfNode as renderPdf, renderPdfNodeWithWarnings as renderPdfWithWarnings, type RenderPdfNodeOptions } from './fonts/index.js';
+export { loadFonts, clearFontCache, type FontSource, type LoadFontsOptions } from './fonts/index.js';
+export { draftReport, writeDraft, FORMATS, type Draft, type DraftOptions, type Format } from './draft.js';
+export { loadTemplateDir } from './templates.js';
+export { safeFileName, writeFileAtomic } from './write.js';
+
+import type { LoadFontsOptions } from './fonts/index.js';
+/** Fonts per role as paths or bytes: `{ body: 'C:/Windows/Fonts/simfang.ttf' }`. */
+export type FontOptions = NonNullable<LoadFontsOptions['fonts']>;

@@ -1,0 +1,77 @@
+import { mmToPt } from '../../layout/profile.js';
+import type { Content } from './blocks/index.js';
+import type { Setter } from './setter.js';
+import { lineNode } from './text/line.js';
+
+/**
+ * The bottom margin is this much smaller than the profile's, so that 22
+ * lines of 28.99 pt — exactly the text block — fit despite rounding.
+ */
+const FIT_SLACK_PT = 0.05;
+
+/** Page size and margins for pdfmake, in pt. */
+export function pageSetup(setter: Setter) {
+  const { page } = setter.profile;
+  return {
+    pageSize: { width: mmToPt(page.widthMm), height: mmToPt(page.heightMm) },
+    pageMargins: [mmToPt(page.marginLeftMm), mmToPt(page.marginTopMm), mmToPt(page.marginRightMm), mmToPt(page.marginBottomMm) - FIT_SLACK_PT],
+  };
+}
+
+/**
+ * The page number "— N —" (GB/T 9704 §7.5): the page-number role's size,
+ * the top of its line (the font's ascender) `distanceBelowTextMm` below the
+ * text block, as the DOCX places its footer; odd pages right-aligned and even
+ * pages left-aligned, one character in.
+ */
+export function pageNumber(setter: Setter): (page: number) => Content {
+  const { page: paper, footer } = setter.profile;
+  const setup = setter.setup('pageNumber');
+  const inPt = footer.indentChars * setter.charPt;
+  const left = mmToPt(paper.marginLeftMm) + inPt;
+  const right = mmToPt(paper.marginRightMm) + inPt;
+  const top = mmToPt(footer.distanceBelowTextMm) + FIT_SLACK_PT;
+  const width = mmToPt(paper.widthMm);
+  return (n) => {
+    const odd = n % 2 === 1;
+    const line = lineNode({
+      items: setter.items(`${footer.dash} ${n} ${footer.dash}`, 'pageNumber'),
+      slotPt: setter.profile.footer.lineHeight * setup.sizePt,
+      availPt: width - left - right,
+      alignment: odd ? 'right' : 'left',
+      leftPt: odd ? 0 : left,
+      rightPt: odd ? right : 0,
+    });
+    return { ...line, margin: [odd ? 0 : left, top, odd ? right : 0, 0], headlineLevel: PAGE_NUMBER };
+  };
+}
+
+/** Marks the page number, which pdfmake lists among a page's nodes, for keepWithNext. */
+const PAGE_NUMBER = 'zj-page-number';
+
+interface NodeInfo {
+  id?: string;
+  headlineLevel?: string;
+}
+
+interface NodeQueries {
+  getFollowingNodesOnPage(): NodeInfo[];
+  getNodesOnNextPage(): NodeInfo[];
+}
+
+/**
+ * pdfmake's pageBreakBefore: headings that would end a page, with nothing of
+ * their sections below them, move to the next page (Word's "keep with next").
+ * Heading lines carry their bookmark id as `headlineLevel`; the first heading
+ * of a run at the foot of a page takes the others along.
+ */
+export function keepWithNext(node: NodeInfo, queries: NodeQueries): boolean {
+  if (!isHeading(node) || node.id !== node.headlineLevel) return false;
+  const following = queries.getFollowingNodesOnPage();
+  const bare = (n: NodeInfo) => isHeading(n) || n.headlineLevel === PAGE_NUMBER;
+  return following.every(bare) && queries.getNodesOnNextPage().some((n) => !bare(n));
+}
+
+function isHeading(node: NodeInfo): boolean {
+  return node.headlineLevel !== undefined && node.headlineLevel !== PAGE_NUMBER;
+}

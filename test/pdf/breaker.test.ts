@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { GBT9704 } from '../../src/layout/profile.js';
+import type { FontSet } from '../../src/render/pdf/index.js';
+import { createSetter, type Setter } from '../../src/render/pdf/setter.js';
+import { breakLines, footprint } from '../../src/render/pdf/text/breaker.js';
+import { NO_END, NO_START, clusters } from '../../src/render/pdf/text/clusters.js';
+import type { Item } from '../../src/render/pdf/text/items.js';
+import { defaultFonts, hasDefaultFonts } from '../support/pdf-fonts.js';
+
+const SEEDS = '../shared/seeds/000_64fab7c6f0a5fbe0.txt';
+const ok = hasDefaultFonts('PDF line breaking');
+const text = (line: readonly Item[]) => line.map((i) => i.ch).join('');
+const isCjk = (ch: string) => /[\p{Script=Han}\u3000-\u303f\uff01-\uff60“”‘’—…·]/u.test(ch);
+const numeric = /[0-9.%]/;
+
+describe.skipIf(!ok)('line breaking on the grid', () => {
+  let fonts: FontSet;
+  let setter: Setter;
+  let paragraphs: string[];
+  beforeAll(async () => {
+    fonts = await defaultFonts();
+    setter = createSetter(GBT9704, fonts);
+    paragraphs = readFileSync(new URL(SEEDS, new URL('../../', import.meta.url)), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.length > 30);
+  });
+
+  const breakAll = () => {
+    const indent = 2 * setter.charPt;
+    return paragraphs.map((p) => breakLines(setter.items(p, 'body'), { firstPt: setter.widthPt - indent, restPt: setter.widthPt }));
+  };
+
+  it('sets 28 characters on a full line of Chinese text (26 after the indent)', () => {
+    const full: number[] = [];
+    for (const lines of breakAll()) {
+      lines.slice(0, -1).forEach((line, i) => {
+        if (line.every((item) => isCjk(item.ch))) full.push(line.length + (i === 0 ? 2 : 0));
+      });
+    }
+    expect(full.length).toBeGreaterThan(50);
+    // Never more than the grid; fewer only when the next cluster (a number, a character with its punctuation) did not fit.
+    expect(Math.max(...full)).toBe(28);
+    expect(full.filter((n) => n === 28).length / full.length).toBeGreaterThan(0.85);
+  });
+
+  it('fills each line: what starts the next line would not have fitted', () => {
+    for (const lines of breakAll()) {
+      lines.slice(0, -1).forEach((line, i) => {
+        const next = clusters(lines[i + 1]!)[0]!;
+        const used = [...line, ...next].reduce((sum, item) => sum + footprint(item), 0);
+        expect(used, `${text(line)} | ${text(next)}`).toBeGreaterThan(setter.widthPt - (i === 0 ? 2 * setter.charPt : 0) + 0.01);
+      });
+    }
+  });
+
+  it('never starts a line with closing punctuation or ends one with opening punctuation', () => {
+    for (const lines of breakAll()) {
+      lines.forEach((line, i) => {
+        if (i > 0) expect(NO_START.has(line[0]!.ch), text(line)).toBe(false);
+        if (i < lines.length - 1) expect(NO_END.has(line.at(-1)!.ch), text(line)).toBe(false);
+      });
+    }
+  });
+
+  it('never splits a number or its unit across lines', () => {
+    for (const lines of breakAll()) {
+      lines.slice(1).forEach((line, i) => {
+        const before = lines[i]!.at(-1)!.ch;
+        expect(numeric.test(before) && numeric.test(line[0]!.ch), `${text(lines[i]!)} | ${text(line)}`).toBe(false);
+      });
+    }
+    const lines = breakLines(setter.items('一'.repeat(24) + '资金3.45万元。', 'body'), { firstPt: setter.widthPt, restPt: setter.widthPt });
+    expect(lines.map(text)).toEqual(['一'.repeat(24) + '资金', '3.45万元。']);
+  });
+
+  it('never makes a line wider than the text block', () => {
+    for (const lines of breakAll()) {
+      lines.forEach((line, i) => {
+        const width = line.reduce((sum, item) => sum + footprint(item), 0);
+        expect(width).toBeLessThanOrEqual(setter.widthPt - (i === 0 ? 2 * setter.charPt : 0) + 0.01);
+      });
+    }
+  });
+
+  it('justifies every line but the last to end exactly at the right edge', () => {
+    const nodes = setter.paragraph(setter.items(paragraphs[3]!, 'body'));
+    expect(nodes.length).toBeGreaterThan(2);
+    nodes.forEach((node, i) => {
+      const [, ...runs] = node.text as { text: string; characterSpacing: number; font: string; fontSize: number }[];
+      const face = setter.setup('body').faces.find((f) => f.family === runs[0]!.font)!;
+      const width = runs.reduce((sum, r) => sum + face.width(r.text, r.fontSize) + r.characterSpacing * (r.text.length - 1), 0);
+      const left = (node.margin as number[])[0]!;
+      if (i < nodes.length - 1) expect(left + width).toBeCloseTo(setter.widthPt, 1);
+      else expect(left + width).toBeLessThan(setter.widthPt);
+    });
+  });
+});

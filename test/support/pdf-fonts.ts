@@ -1,0 +1,26 @@
+/**
+ * Fonts for PDF tests: the npm default fonts only (what CI gets after
+ * `npm ci`), never this machine's system fonts, so a test that passes here
+ * passes everywhere. Missing defaults make the suites skip loudly.
+ */
+import { DEFAULT_FONTS, FALLBACK_FONTS, defaultFontPath } from '../../src/node/fonts/defaults.js';
+import { loadFonts } from '../../src/node/fonts/index.js';
+import type { FontSet } from '../../src/render/pdf/index.js';
+
+/**
+ * Whether every default font package is installed; warns naming the missing
+ * ones. Under ZONGJIE_REQUIRE_TOOLS (CI) a missing package is an error.
+ */
+export function hasDefaultFonts(suite: string): boolean {
+  const missing = [...new Set([...Object.values(DEFAULT_FONTS), ...FALLBACK_FONTS].filter((f) => !defaultFontPath(f)).map((f) => f.package))];
+  if (missing.length === 0) return true;
+  const message = `${suite}: default font packages not installed: ${missing.join(', ')} (npm i without --omit=optional)`;
+  if (process.env.ZONGJIE_REQUIRE_TOOLS) throw new Error(message);
+  console.warn(`⚠ SKIPPING ${message}`);
+  return false;
+}
+
+/** The default fonts, system fonts left out. */
+export function defaultFonts(): Promise<FontSet> {
+  return loadFonts({ system: false });
+}
