@@ -14,11 +14,20 @@ export function reportContent(report: Report, setter: Setter): Content[] {
   const out: Content[] = [...title(setter, report.title)];
   if (report.subtitle) out.push(...setter.paragraph(setter.items(report.subtitle, 'body'), { firstPt: 0, alignment: 'center' }));
   out.push(setter.blank());
+  const bodyStart = out.length;
   for (const block of report.body) out.push(...setBlock(block, context));
 
+  const closing: Content[] = [];
   const note = attachmentNote(report);
-  if (note.length > 0) out.push(setter.blank(), ...attachmentNoteLines(setter, note));
-  if (report.signature) out.push(setter.blank(), ...signature(setter, report.signature));
+  if (note.length > 0) closing.push(setter.blank(), ...attachmentNoteLines(setter, note));
+  if (report.signature) closing.push(setter.blank(), ...signature(setter, report.signature));
+  if (closing.length > 0) {
+    // The 落款 never stands alone at the top of a page: it stays with the
+    // body's last two lines, as the DOCX keeps them with what follows.
+    let from = out.length;
+    while (from > Math.max(bodyStart, out.length - 2) && isLine(out[from - 1]!)) from--;
+    out.push({ stack: [...out.splice(from), ...closing], unbreakable: true } as Content);
+  }
 
   for (const attachment of report.attachments) {
     const label = attachmentLabel(report, attachment);
@@ -88,6 +97,11 @@ function attachmentPage(setter: Setter, label: string, attachment: Attachment): 
     ...title(setter, attachment.title),
     setter.blank(),
   ];
+}
+
+/** A single set line (not a table or other composite node). */
+function isLine(node: Content): boolean {
+  return typeof node === 'object' && node !== null && !('table' in node) && !('stack' in node);
 }
 
 function width(items: readonly Item[]): number {
