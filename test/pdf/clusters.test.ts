@@ -4,8 +4,8 @@ import { clusters } from '../../src/render/pdf/text/clusters.js';
 const split = (text: string) => clusters([...text].map((ch) => ({ ch }))).map((c) => c.map((i) => i.ch).join(''));
 
 describe('clusters', () => {
-  it('keeps a number whole with its decimal point, percent sign and a 万/亿 unit', () => {
-    expect(split('发放资金3.45万元。')).toEqual(['发', '放', '资', '金', '3.45万元。']);
+  it('keeps a number whole with its decimal point and percent sign, as Word does', () => {
+    expect(split('发放资金3.45万元。')).toEqual(['发', '放', '资', '金', '3.45', '万', '元。']);
     expect(split('17.7%，')).toEqual(['17.7%，']);
     expect(split('2025年，')).toEqual(['2025', '年，']);
     expect(split('增长17.7%以上')).toEqual(['增', '长', '17.7%', '以', '上']);

@@ -13,14 +13,11 @@
 export const NO_START = new Set([...'，。、；：？！）》」』】〕〉〗〙〛”’％‰·…—～,.;:?!)]}%']);
 /** Never at the end of a line. */
 export const NO_END = new Set([...'（《「『【〔〈〖〘〚“‘([{']);
-/** Units that take one more character: 万元, 亿元, 千米. */
-const MULTIPLIERS = new Set([...'万亿千百']);
 
 const DIGIT = /[0-9０-９]/;
 const NUMBER_INNER = /[.,:．：]/;
 const NUMBER_TAIL = /[%‰％]/;
 const LATIN = /[A-Za-z]/;
-const HAN = /\p{Script=Han}/u;
 const SPACE = /\s/;
 
 export interface HasChar {
@@ -31,7 +28,7 @@ export interface HasChar {
  * Group characters into clusters that a line break must not split.
  *
  * @example
- * clusters('发放资金3.45万元。') // 发 放 资 金 3.45万元。
+ * clusters('发放资金3.45万元。') // 发 放 资 金 3.45 万 元。
  * clusters('（一）精准')          // （一） 精 准
  */
 export function clusters<T extends HasChar>(items: readonly T[]): T[][] {
@@ -63,14 +60,9 @@ function numberEnd<T extends HasChar>(items: readonly T[], i: number): number {
   const at = (k: number) => items[k]?.ch ?? '';
   while (DIGIT.test(at(i)) || (NUMBER_INNER.test(at(i)) && DIGIT.test(at(i + 1)))) i++;
   if (NUMBER_TAIL.test(at(i))) return i + 1;
-  // 万/亿/千/百 are part of the number ("3.45万元" reads wrong split as
-  // "3.45" / "万元"), so they stay with it, with the unit after them. A plain
-  // measure word ("27635" / "人") may start the next line, as in Word; keeping
-  // it too left lines far looser than the DOCX's.
-  if (MULTIPLIERS.has(at(i))) {
-    i++;
-    if (HAN.test(at(i)) && !NO_START.has(at(i)) && !NO_END.has(at(i))) i++;
-  }
+  // The unit may start the next line ("4789.96" / "万元"), as Word and
+  // LibreOffice break the DOCX: keeping units on made lines far looser than
+  // theirs and moved page breaks away from the DOCX's.
   return i;
 }
 
