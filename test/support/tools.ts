@@ -20,7 +20,12 @@ export function hasCommand(command: string): boolean {
  */
 export function requireCommands(suite: string, ...commands: string[]): boolean {
   const missing = commands.filter((c) => !hasCommand(c));
-  if (missing.length > 0) console.warn(`⚠ SKIPPING ${suite}: missing ${missing.join(', ')} on PATH`);
+  if (missing.length > 0) {
+    const message = `${suite}: missing ${missing.join(', ')} on PATH`;
+    // CI installs every client (.ci/run): there a missing one is a failure, not a skip.
+    if (process.env.ZONGJIE_REQUIRE_TOOLS) throw new Error(message);
+    console.warn(`⚠ SKIPPING ${message}`);
+  }
   return missing.length === 0;
 }
 
