@@ -1,18 +1,34 @@
-import { defineConfig } from 'tsup';
+import { writeFile } from 'node:fs/promises';
+import { defineConfig, type Options } from 'tsup';
+import { statsJsonSchema } from './src/schema/json-schema.js';
 
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    node: 'src/node/index.ts',
-    cli: 'src/cli/main.ts',
-  },
-  format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', node: 'src/node/index.ts' } },
+const shared: Options = {
   target: 'node20',
   platform: 'node',
   sourcemap: false,
-  clean: true,
   splitting: false,
   // Built-in templates are bundled as text so the core needs no file system.
   loader: { '.hbs': 'text' },
-});
+};
+
+export default defineConfig([
+  {
+    ...shared,
+    entry: { index: 'src/index.ts', node: 'src/node/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    // The JSON Schema editors read (`"$schema"` in a stats.json, `zongjie/schema.json`).
+    async onSuccess() {
+      await writeFile('dist/stats.schema.json', `${JSON.stringify(statsJsonSchema(), null, 2)}\n`);
+    },
+  },
+  {
+    ...shared,
+    // The CLI is ESM only; src/cli/main.ts starts with a hashbang, which esbuild
+    // keeps and tsup marks executable.
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    // Commands are imported when they run: separate chunks keep --help fast.
+    splitting: true,
+  },
+]);

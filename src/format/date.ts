@@ -1,4 +1,8 @@
-import { format, getYear, isValid, parseISO } from 'date-fns';
+// Subpath imports: the date-fns root pulls in every function (0.4 s of start-up).
+import { format } from 'date-fns/format';
+import { getYear } from 'date-fns/getYear';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
 
 /**
  * A date as an ISO string ("2026-11-29", read as a local calendar date) or

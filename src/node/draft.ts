@@ -10,8 +10,9 @@ import { renderPdfNodeWithWarnings, type LoadFontsOptions } from './fonts/index.
 import { loadTemplateDir } from './templates.js';
 import { safeFileName, writeFileAtomic } from './write.js';
 
-export type Format = 'docx' | 'pdf' | 'md';
-export const FORMATS: readonly Format[] = ['docx', 'pdf', 'md'];
+import { FORMATS, type Format } from './formats.js';
+
+export { FORMATS, type Format };
 
 export interface DraftOptions {
   formats?: readonly Format[];

@@ -8,7 +8,7 @@
  */
 export * from '../index.js';
 export { renderPdfNode as renderPdf, renderPdfNodeWithWarnings as renderPdfWithWarnings, type RenderPdfNodeOptions } from './fonts/index.js';
-export { loadFonts, clearFontCache, type FontSource, type LoadFontsOptions } from './fonts/index.js';
+export { FontError, loadFonts, clearFontCache, type FontSource, type LoadFontsOptions } from './fonts/index.js';
 export { draftReport, writeDraft, FORMATS, type Draft, type DraftOptions, type Format } from './draft.js';
 export { loadTemplateDir } from './templates.js';
 export { safeFileName, writeFileAtomic } from './write.js';

@@ -4,6 +4,9 @@ import type { FontFace, FontSet } from '../../render/pdf/fonts.js';
 import { DEFAULT_FONTS, FALLBACK_FONTS, defaultFontPath } from './defaults.js';
 import { fontBytes, fontFile } from './files.js';
 import { systemFonts, type SystemFont } from './system.js';
+import { FontError } from './error.js';
+
+export { FontError };
 
 /** A font as a file path ("simsun.ttc#SimSun" picks a face in a collection) or bytes (TTF, OTF or WOFF). */
 export type FontSource = string | Uint8Array;
@@ -67,13 +70,25 @@ function toArray(value: FontSource | FontSource[] | undefined): FontSource[] {
 }
 
 async function callerFont(source: FontSource, role: FontRole): Promise<FontFace> {
-  if (typeof source !== 'string') return fontBytes(source, `fonts.${role}`);
-  const face = /^(.*\.(?:ttc|otc))#(.+)$/i.exec(source);
+  const shown = typeof source === 'string' ? source : `${source.byteLength} bytes`;
+  let face: FontFace;
   try {
-    return face ? await fontFile(face[1]!, face[2]) : await fontFile(source);
+    if (typeof source !== 'string') face = fontBytes(source, `fonts.${role}`);
+    else {
+      const collection = /^(.*\.(?:ttc|otc))#(.+)$/i.exec(source);
+      face = collection ? await fontFile(collection[1]!, collection[2]) : await fontFile(source);
+    }
   } catch (error) {
-    throw new Error(`loadFonts: cannot read fonts.${role} "${source}": ${(error as Error).message}`, { cause: error });
+    throw new FontError(role, shown, (error as Error).message, { cause: error });
   }
+  // Fail here, naming the file, rather than deep inside the renderer.
+  try {
+    const font = create(face.data, face.postscriptName);
+    if (!font || 'fonts' in font) throw new Error('a collection: name the face as file.ttc#PostScriptName');
+  } catch (error) {
+    throw new FontError(role, shown, `not a font fontkit can read (${(error as Error).message})`, { cause: error });
+  }
+  return face;
 }
 
 async function firstUsable(fonts: SystemFont[] = []): Promise<FontFace | undefined> {

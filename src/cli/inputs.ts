@@ -1,0 +1,39 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { CliError } from './errors.js';
+import { parseJson } from './json.js';
+import { shownPath } from './paths.js';
+
+/** One input file, or why an argument gave none. */
+export type Input = { file: string } | { file: string; error: unknown };
+
+/**
+ * The files the arguments name: a file as given, a directory as every
+ * `*.json` directly in it, sorted by name. A missing path or an empty
+ * directory is an input that failed, so a batch still does the rest.
+ */
+export async function expandInputs(args: readonly string[]): Promise<{ inputs: Input[]; hasDirectory: boolean }> {
+  const inputs: Input[] = [];
+  let hasDirectory = false;
+  for (const arg of args) {
+    const info = await stat(arg).catch((error: unknown) => error as Error);
+    if (info instanceof Error) {
+      inputs.push({ file: arg, error: info });
+    } else if (info.isDirectory()) {
+      hasDirectory = true;
+      const names = (await readdir(arg)).filter((name) => name.toLowerCase().endsWith('.json') && !name.startsWith('.')).sort();
+      if (names.length === 0) inputs.push({ file: arg, error: new CliError(`目录中没有 .json 文件 / no .json files in the directory: ${shownPath(arg)}`) });
+      for (const name of names) inputs.push({ file: join(arg, name) });
+    } else {
+      inputs.push({ file: arg });
+    }
+  }
+  // The same file named twice (a file and its directory) is drafted once.
+  const seen = new Set<string>();
+  return { inputs: inputs.filter((input) => 'error' in input || (!seen.has(resolve(input.file)) && seen.add(resolve(input.file)))), hasDirectory };
+}
+
+/** Reads and parses a stats file. @throws JsonSyntaxError with line and column, or the fs error. */
+export async function readJsonFile(file: string): Promise<unknown> {
+  return parseJson(await readFile(file, 'utf8'), shownPath(file));
+}

@@ -1,0 +1,130 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { version } from '../../package.json';
+// Commands load when they run, so --help and --version need not load docx,
+// pdfmake and fontkit (about a second of start-up).
+import type { DraftCommandOptions } from './commands/draft.js';
+import type { InitOptions } from './commands/init.js';
+import { describeError, EXIT } from './errors.js';
+import { FONT_ROLES, parseFont, parseFormats } from './options.js';
+import { stdio, type Output } from './output.js';
+import { displayWidth } from './width.js';
+
+/**
+ * Runs the command line and returns the exit code: 0 done, 1 an input or
+ * file failed, 2 a usage error (unknown command or option, bad value).
+ */
+export async function run(argv: readonly string[], output: Output = stdio): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(output, (c) => (code = c));
+  try {
+    await program.parseAsync(argv as string[]);
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help asked for exits 0; help shown because no command was given is a usage error.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+      if (error.code === 'commander.help' && error.exitCode === 0) return EXIT.ok;
+      return EXIT.usage;
+    }
+    describeError(error).forEach((line, i) => output.err(i === 0 ? `✗ ${line}` : line));
+    return EXIT.failed;
+  }
+}
+
+function buildProgram(output: Output, exit: (code: number) => void): Command {
+  const program = new Command('zongjie')
+    .description(bi('把年度教育帮扶统计数据生成规范的工作总结（DOCX、PDF、Markdown）', 'Yearly education-aid statistics → standardized work summaries (DOCX, PDF, Markdown)'))
+    .version(version, '-v, --version', bi('显示版本', 'show the version'))
+    .helpOption('-h, --help', bi('显示帮助', 'show help'))
+    .helpCommand('help [command]', bi('显示某个命令的帮助', 'show help for a command'))
+    .configureHelp({ displayWidth })
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => process.stdout.write(text),
+      writeErr: (text) => process.stderr.write(text),
+      // Commander's own errors: usage mistakes, said in both languages.
+      outputError: (text, write) => write(`✗ 用法错误 / usage error: ${text.replace(/^error: /, '')}`),
+    })
+    .addHelpText(
+      'after',
+      `
+示例 / Examples:
+  zongjie init stats.json                  生成一份示例数据 / write a starter stats.json
+  zongjie validate stats.json              检查数据 / check the data
+  zongjie draft stats.json -o out          生成 DOCX、PDF、Markdown / draft all three formats
+  zongjie draft data/ -f docx -o out       批量生成 Word / a Word file for every data/*.json`,
+    );
+  usageHint(program, 'zongjie --help');
+
+  const draft = program
+    .command('draft')
+    .description(bi('生成工作总结', 'draft the work summaries'))
+    .argument('<inputs...>', bi('统计数据文件或目录（目录下所有 *.json）', 'stats files or directories (every *.json in them)'))
+    .option('-o, --out <dir>', bi('输出目录（缺省为当前目录）', 'output directory (default: the current directory)'))
+    .option('-f, --formats <list>', bi('输出格式，逗号分隔：docx,pdf,md（缺省为全部）', 'formats, comma-separated: docx,pdf,md (default: all three)'), parseFormats)
+    .option('-t, --template <name|dir>', bi('模板：school、bureau 或模板目录（缺省按单位类型）', 'template: school, bureau or a template directory (default: by organisation kind)'))
+    .option(
+      '--font <role=file>',
+      bi(
+        '用于PDF的字体文件，可重复，依次后备',
+        `a font file for the PDF, repeatable; a role given twice is a fallback chain; a face in a collection is file.ttc#PostScriptName. Roles: ${FONT_ROLES.join(', ')}`,
+      ),
+      parseFont,
+    )
+    .addHelpText(
+      'after',
+      `
+文件以报告标题命名；批量中标题相同的，加上输入文件名以示区别。
+同名旧文件会被替换，但写入是原子的：出错时不会留下残缺文件。
+Files are named after the report title; inputs in a batch that share a title
+add their own file name. A file of the same name is replaced atomically: a
+failure never leaves a broken or half-written file.
+
+示例 / Examples:
+  zongjie draft stats.json
+  zongjie draft a.json b.json -o out -f docx,pdf
+  zongjie draft data/ -o out --font body=fonts/FangSong.ttf --font title=fonts/XiaoBiaoSong.ttf
+  zongjie draft stats.json --font "body=C:/Windows/Fonts/simsun.ttc#SimSun"`,
+    )
+    .action(async (inputs: string[], options: DraftCommandOptions) => exit(await (await import('./commands/draft.js')).draftCommand(inputs, options, output)));
+  usageHint(draft, 'zongjie draft --help');
+
+  const validate = program
+    .command('validate')
+    .description(bi('检查统计数据，列出所有问题', 'check stats files and list every problem'))
+    .argument('<inputs...>', bi('统计数据文件或目录', 'stats files or directories'))
+    .action(async (inputs: string[]) => exit(await (await import('./commands/validate.js')).validateCommand(inputs, output)));
+  usageHint(validate, 'zongjie validate --help');
+
+  const init = program
+    .command('init')
+    .description(bi('生成一份可编辑的示例数据 stats.json', 'write a starter stats.json to edit'))
+    .argument('[file]', bi('文件名', 'file name'), 'stats.json')
+    .addOption(new Option('-k, --kind <kind>', bi('单位类型：学校或教育局', 'organisation kind')).choices(['school', 'bureau']).default('school'))
+    .option('-y, --year <year>', bi('报告年度（缺省为今年）', 'report year (default: this year)'), parseYear)
+    .option('--force', bi('覆盖已有文件', 'overwrite an existing file'))
+    .action(async (file: string, options: InitOptions) => exit(await (await import('./commands/init.js')).initCommand(file, options, output)));
+  usageHint(init, 'zongjie init --help');
+
+  const schema = program
+    .command('schema')
+    .description(bi('输出 stats.json 的 JSON Schema', 'print the JSON Schema of stats.json'))
+    .action(async () => exit((await import('./commands/schema.js')).schemaCommand(output)));
+  usageHint(schema, 'zongjie schema --help');
+
+  return program;
+}
+
+/** Help text in both languages: Chinese first, English on the next line. */
+const bi = (zh: string, en: string) => `${zh}\n${en}`;
+
+/** After a usage error, one line saying where help is. */
+function usageHint(command: Command, help: string): void {
+  command.showHelpAfterError(`  运行 ${help} 查看用法 / run ${help} for usage`);
+}
+
+function parseYear(value: string): number {
+  const year = Number(value);
+  if (!/^\d{4}$/.test(value) || year < 2000 || year > 2100) throw new InvalidArgumentError('年度应为 2000–2100 的四位数 / a year from 2000 to 2100');
+  return year;
+}

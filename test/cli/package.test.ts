@@ -1,0 +1,111 @@
+/**
+ * SLOW (a minute or more, needs the npm registry): the package as a user
+ * gets it. `npm pack`, install the tarball into an empty project without the
+ * optional font packages, then use it from ESM (`import`), CJS (`require`)
+ * and `npx zongjie`. Set ZONGJIE_SKIP_PACK=1 to skip it locally.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/tools.js';
+import { ensureBuilt, EXAMPLES, ROOT, run } from './support.js';
+
+const skip = Boolean(process.env.ZONGJIE_SKIP_PACK);
+if (skip) console.warn('⚠ SKIPPING package test (npm pack + install): ZONGJIE_SKIP_PACK is set');
+
+const { dir, remove } = tempDir('zongjie-pack-');
+const project = join(dir, 'project');
+const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
+let packed: { filename: string; files: { path: string }[] };
+
+/** Reads a stats file, composes it and renders Markdown and DOCX; prints what came out as JSON. */
+const CHECK = `
+  const { report, warnings } = composeReport(JSON.parse(readFileSync(process.argv[2], 'utf8')));
+  const md = renderMarkdown(report);
+  const docx = await renderDocx(report);
+  console.log(JSON.stringify({ title: report.title, warnings: warnings.length, md: md.split('\\n')[0], docx: Buffer.from(docx.subarray(0, 2)).toString(), draft: typeof node.draftReport, schema: schema.properties.year.type }));
+`;
+
+describe.skipIf(skip)('the packed package (slow: npm pack + npm install)', () => {
+  beforeAll(async () => {
+    await ensureBuilt();
+    // --ignore-scripts: `prepare` would rebuild dist/ under the other test files running now.
+    const pack = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { timeout: 120_000 });
+    expect(pack.code, pack.stderr).toBe(0);
+    packed = JSON.parse(pack.stdout)[0];
+
+    writeFileSync(join(dir, 'package.json'), '{}'); // keeps npm from looking above the temp dir
+    mkdirSync(project);
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'uses-zongjie', version: '1.0.0', private: true }));
+    const install = await run('npm', ['i', '--no-audit', '--no-fund', '--omit=optional', '--prefer-offline', join(dir, packed.filename)], {
+      cwd: project,
+      timeout: 480_000,
+    });
+    expect(install.code, `npm install failed:\n${install.stderr}`).toBe(0);
+  }, 600_000);
+  afterAll(remove);
+
+  it('holds dist (ESM, CJS, types, CLI, JSON Schema) and the templates, not the sources or tests', () => {
+    const files = packed.files.map((f) => f.path);
+    for (const file of ['package.json', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/node.js', 'dist/node.cjs', 'dist/node.d.ts', 'dist/cli.js', 'dist/stats.schema.json']) {
+      expect(files).toContain(file);
+    }
+    expect(files.some((f) => f.startsWith('templates/'))).toBe(true);
+    expect(files.filter((f) => /^(src|test|examples|\.ci)\//.test(f))).toEqual([]);
+  });
+
+  it('installs without the optional font packages', () => {
+    expect(readdirSync(join(project, 'node_modules'))).toContain('zongjie');
+    expect(readdirSync(join(project, 'node_modules'))).not.toContain('@fontsource');
+  });
+
+  it('works from ESM (import)', async () => {
+    writeFileSync(
+      join(project, 'check.mjs'),
+      `import { readFileSync } from 'node:fs';
+       import { composeReport, renderMarkdown, renderDocx } from 'zongjie';
+       import * as node from 'zongjie/node';
+       import schema from 'zongjie/schema.json' with { type: 'json' };
+       ${CHECK}`,
+    );
+    const result = await run(process.execPath, ['check.mjs', join(EXAMPLES, 'bureau.json')], { cwd: project });
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      title: '云溪县教育局2025年教育帮扶工作总结',
+      warnings: 0,
+      md: '# 云溪县教育局2025年教育帮扶工作总结',
+      docx: 'PK',
+      draft: 'function',
+      schema: 'integer',
+    });
+  });
+
+  it('works from CJS (require)', async () => {
+    writeFileSync(
+      join(project, 'check.cjs'),
+      `const { readFileSync } = require('node:fs');
+       const { composeReport, renderMarkdown, renderDocx } = require('zongjie');
+       const node = require('zongjie/node');
+       const schema = require('zongjie/schema.json');
+       (async () => { ${CHECK} })().catch((e) => { console.error(e); process.exit(1); });`,
+    );
+    const result = await run(process.execPath, ['check.cjs', join(EXAMPLES, 'school.json')], { cwd: project });
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ title: '云溪县石桥镇中心小学2025年学生资助工作总结', docx: 'PK', draft: 'function', schema: 'integer' });
+  });
+
+  it('npx zongjie: --version, and draft writes the files', async () => {
+    const v = await run('npx', ['--no-install', 'zongjie', '--version'], { cwd: project });
+    expect(v.stdout.trim()).toBe(version);
+    const draft = await run('npx', ['--no-install', 'zongjie', 'draft', join(EXAMPLES, 'bureau.json'), '-o', 'out', '-f', 'docx,md'], { cwd: project });
+    expect(draft.code, draft.stderr).toBe(0);
+    expect(readdirSync(join(project, 'out')).sort()).toEqual(['云溪县教育局2025年教育帮扶工作总结.docx', '云溪县教育局2025年教育帮扶工作总结.md']);
+  });
+
+  it('zongjie init in the project points $schema at the installed schema, which exists', async () => {
+    expect((await run('npx', ['--no-install', 'zongjie', 'init'], { cwd: project })).code).toBe(0);
+    const stats = JSON.parse(readFileSync(join(project, 'stats.json'), 'utf8'));
+    expect(stats.$schema).toBe('./node_modules/zongjie/dist/stats.schema.json');
+    expect(JSON.parse(readFileSync(join(project, stats.$schema), 'utf8')).properties.year).toBeDefined();
+  });
+});
