@@ -1,18 +1,19 @@
 import { warning, type Warning } from '../facts/warning.js';
 import { formatPath } from '../schema/issues.js';
+import { UNPRINTABLE_SOURCE } from '../schema/printable.js';
 
-/**
- * Characters a document cannot carry: C0 controls other than tab and line
- * feed (XML 1.0 forbids them), lone surrogates, U+FFFE/U+FFFF, and the
- * private-use characters compose uses as tokens.
- */
-const UNPRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uE000\uE001]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** What no document carries (see schema/printable.ts), and the private-use characters compose uses as tokens. */
+const UNPRINTABLE = new RegExp(`${UNPRINTABLE_SOURCE}|[\\uE000\\uE001]`, 'g');
+
+/** Line breaks as the user may type them: CR LF, CR, and the Unicode line and paragraph separators. */
+const LINE_BREAK = /\r\n?|[\u2028\u2029]/g;
 
 /** Removes what a document cannot carry from every string of `value`, with a warning per field. */
 export function cleanText<T>(value: T, warnings: Warning[], path: (string | number)[] = []): T {
   if (typeof value === 'string') {
-    const cleaned = value.replace(/\r\n?/g, '\n').replace(UNPRINTABLE, '');
-    if (cleaned !== value.replace(/\r\n?/g, '\n')) {
+    const lines = value.replace(LINE_BREAK, '\n');
+    const cleaned = lines.replace(UNPRINTABLE, '');
+    if (cleaned !== lines) {
       const removed = [...value.matchAll(UNPRINTABLE)].map((m) => `U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
       warnings.push(
         warning(
@@ -23,7 +24,8 @@ export function cleanText<T>(value: T, warnings: Warning[], path: (string | numb
         ),
       );
     }
-    return cleaned as T;
+    // What the schema trimmed may have hidden behind a removed character.
+    return (cleaned === lines ? lines : cleaned.trim()) as T;
   }
   if (Array.isArray(value)) return value.map((v, i) => cleanText(v, warnings, [...path, i])) as T;
   if (value && typeof value === 'object') {

@@ -5,12 +5,12 @@ import type { Block, Report, Table } from '../model/index.js';
 import { parseStats } from '../schema/parse.js';
 import type { YearlyStats } from '../schema/stats.js';
 import { cleanText } from './clean.js';
-import { parseMarkup } from './markup.js';
+import { MarkupError, parseMarkup } from './markup.js';
 import { outline } from './outline.js';
 import { aidTable, projectsTable, trainingsTable } from './tables.js';
-import { BUILTIN_TEMPLATES, compileTemplate, type RenderTemplate, type TemplateSource } from './template.js';
+import { BUILTIN_TEMPLATES, compileTemplate, TemplateError, type RenderTemplate, type TemplateSource } from './template.js';
 import { termsForYear, type Terms } from './terms.js';
-import { seal, TextVault } from './vault.js';
+import { bare, seal, TextVault } from './vault.js';
 import { buildView } from './view.js';
 
 export { BUILTIN_TEMPLATES, TemplateError, type TemplateSource } from './template.js';
@@ -31,11 +31,22 @@ export interface ComposeResult {
 
 const compiled = new WeakMap<TemplateSource, RenderTemplate>();
 
-function templateFor(stats: YearlyStats, choice: ComposeOptions['template']): RenderTemplate {
+function templateFor(stats: YearlyStats, choice: ComposeOptions['template']): { source: TemplateSource; run: RenderTemplate } {
   const source = typeof choice === 'object' ? choice : BUILTIN_TEMPLATES[choice ?? (stats.organisation.kind === 'bureau' ? 'bureau' : 'school')];
   let run = compiled.get(source);
   if (!run) compiled.set(source, (run = compileTemplate(source)));
-  return run;
+  return { source, run };
+}
+
+/** The template's output as markup; a line it cannot parse (an unknown @directive) is the template's error. */
+function parseTemplateOutput(template: { source: TemplateSource; run: RenderTemplate }, view: unknown, store: readonly Block[]) {
+  const output = template.run(view);
+  try {
+    return parseMarkup(output, store);
+  } catch (error) {
+    if (error instanceof MarkupError) throw new TemplateError(template.source.name, 'report.hbs', undefined, error.message);
+    throw error;
+  }
 }
 
 /**
@@ -50,7 +61,8 @@ export function composeReport(input: unknown, options: ComposeOptions = {}): Com
   const stats = cleanText(parseStats(input), warnings);
   const facts = deriveFacts(stats);
   warnings.push(...facts.warnings);
-  const terms = termsForYear(stats.year, options.terms);
+  // A caller's words are user text too: cleaned like the stats.
+  const terms = termsForYear(stats.year, options.terms && cleanText(options.terms, warnings, ['terms']));
 
   const store: Block[] = [];
   const put = (table: Table | null) => (table ? (store.push(table), `@block ${store.length - 1}`) : null);
@@ -61,8 +73,8 @@ export function composeReport(input: unknown, options: ComposeOptions = {}): Com
 
   const vault = new TextVault();
   // Table markers are ours, not user text: they stay outside the vault.
-  const view = { ...seal(buildView(stats, facts, terms, tables), vault), tables };
-  const markup = parseMarkup(templateFor(stats, options.template)(view), store);
+  const view = bare({ ...seal(buildView(stats, facts, terms, tables), vault), tables: bare(tables) });
+  const markup = parseTemplateOutput(templateFor(stats, options.template), view, store);
 
   const reveal = (text: string) => vault.reveal(text);
   const revealBlock = (block: Block): Block => {

@@ -1,17 +1,27 @@
 import type { Facts } from '../facts/index.js';
 import { projectInvestmentFen } from '../facts/projects.js';
+import { floorDiv, roundDiv } from '../format/fixed.js';
 import type { Table } from '../model/index.js';
 import { AUDIENCE_LABELS, PROJECT_KIND_LABELS, PROJECT_STATUS_LABELS, SEMESTER_LABELS, STAGE_LABELS } from '../schema/enums.js';
 import type { YearlyStats } from '../schema/stats.js';
 
+// Cells are cut from integer 分 like every printed figure (format/fixed.ts): float
+// toFixed rounds 1.255 down and loses 分 past 2^53 / 100, so a table would
+// disagree with the prose beside it.
+
 /** An amount in 分 as a table cell in 元: "246700", "375.50". */
 export function yuanCell(fen: number): string {
-  return fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2);
+  return fen % 100 === 0 ? String(fen / 100) : fixedDecimal(fen);
 }
 
-/** An amount in 分 as a cell in 万元 with two decimals: "24.67". */
+/** An amount in 分 as a cell in 万元 with two decimals, rounded half-up once: "24.67". */
 export function wanCell(fen: number): string {
-  return (Math.round(fen / 100) / 10000).toFixed(2);
+  return fixedDecimal(roundDiv(fen, 10_000));
+}
+
+/** Hundredths as a decimal with exactly two places. */
+function fixedDecimal(hundredths: number): string {
+  return `${floorDiv(hundredths, 100)}.${String(hundredths % 100).padStart(2, '0')}`;
 }
 
 // These tables stand as attachments, whose title is their caption.

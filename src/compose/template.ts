@@ -50,14 +50,60 @@ function lineOf(error: unknown): { line?: number; reason: string } {
 
 export type RenderTemplate = (view: unknown) => string;
 
+/**
+ * A helper whose failure names the line that called it: Handlebars passes
+ * the call's location in `options.loc` but reports a helper's own error
+ * ("formatCount: expected a non-negative integer") without it.
+ */
+function located(name: string, helper: (...args: unknown[]) => unknown): Handlebars.HelperDelegate {
+  return function (this: unknown, ...args: unknown[]) {
+    try {
+      return helper.apply(this, args);
+    } catch (error) {
+      const loc = (args[args.length - 1] as { loc?: { start?: { line?: number } } } | undefined)?.loc;
+      throw Object.assign(new Error(`${name}: ${(error as Error)?.message ?? error}`), { lineNumber: loc?.start?.line });
+    }
+  };
+}
+
+type Node = { type?: string; loc?: { start: { line: number } }; [key: string]: unknown };
+
+/**
+ * The first `{{> name}}` of a file that names no partial of the template (nor
+ * an inline one of the file). Handlebars would find out only while
+ * rendering, and without a line.
+ */
+function unknownPartial(ast: Node, partials: ReadonlySet<string>): { name: string; line?: number } | undefined {
+  const nodes: Node[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    nodes.push(node as Node);
+    for (const key of ['body', 'program', 'inverse']) walk((node as Node)[key]);
+  };
+  walk(ast);
+  const named = (n: unknown) => (n as { original?: unknown; value?: unknown } | undefined)?.original ?? (n as { value?: unknown } | undefined)?.value;
+  const inline = new Set(nodes.filter((n) => n.type === 'DecoratorBlock' && named(n.path) === 'inline').map((n) => String(named((n.params as unknown[])[0]))));
+  for (const n of nodes) {
+    const name = n.type === 'PartialStatement' ? named(n.name) : undefined;
+    if (typeof name === 'string' && !name.startsWith('@') && !partials.has(name) && !inline.has(name)) return { name, line: n.loc?.start.line };
+  }
+  return undefined;
+}
+
 /** Compiles a template in its own Handlebars environment, checking every file up front. */
 export function compileTemplate(source: TemplateSource): RenderTemplate {
   const hb = Handlebars.create();
-  hb.registerHelper(HELPERS as Record<string, Handlebars.HelperDelegate>);
+  hb.registerHelper(Object.fromEntries(Object.entries(HELPERS).map(([name, helper]) => [name, located(name, helper)])));
+  const partials = new Set(Object.keys(source.files).flatMap((file) => /^partials\/([\w-]+)\.hbs$/.exec(file)?.[1] ?? []));
   const compile = (file: string, text: string) => {
     try {
-      hb.precompile(text, COMPILE_OPTIONS); // parse and helper checks now, with the file's name
-      const run = hb.compile(text, COMPILE_OPTIONS);
+      const missing = unknownPartial(hb.parse(text) as unknown as Node, partials);
+      if (missing) throw new TemplateError(source.name, file, missing.line, `no partial named "${missing.name}" (partials/${missing.name}.hbs)`);
+      // Compiled once, now: parse and helper errors carry the file's name, and
+      // the first report does not compile it a second time (hb.compile is lazy).
+      const spec = new Function(`return ${String(hb.precompile(text, COMPILE_OPTIONS))}`)() as ReturnType<typeof hb.precompile>;
+      const run = hb.template(spec);
       return (context: unknown, options?: Handlebars.RuntimeOptions) => {
         try {
           return run(context, options);

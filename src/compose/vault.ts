@@ -41,7 +41,21 @@ export function seal<T>(value: T, vault: TextVault): T {
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = seal(v, vault);
-    return out as T;
+    return bare(out) as T;
   }
   return value;
+}
+
+/**
+ * View objects inherit nothing a template could name: {{constructor}},
+ * {{toString}} or {{#with __proto__}} in a custom template is then an unknown
+ * field, which strict mode reports with its line, instead of a prototype
+ * property Handlebars denies and prints as nothing. (Only a way to print the
+ * object in an error message is kept, under a symbol no template can name.)
+ */
+const BARE = Object.freeze(Object.create(null, { [Symbol.toPrimitive]: { value: () => '[view object]' } })) as object;
+
+/** A copy of `entries` as a view object that inherits nothing. */
+export function bare<T extends object>(entries: T): T {
+  return Object.assign(Object.create(BARE) as T, entries);
 }

@@ -1,4 +1,7 @@
 import type { z } from 'zod';
+import { UNPRINTABLE_SOURCE } from './printable.js';
+
+const UNPRINTABLE = new RegExp(UNPRINTABLE_SOURCE, 'g');
 
 /**
  * Problems in the input as data: one per problem, with the JSON path, what
@@ -43,7 +46,9 @@ export function describeReceived(value: unknown): string {
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
   if (typeof value === 'string') {
     const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return `${JSON.stringify(shown)} (string)`;
+    // Shown escaped: a bidi control would turn the rest of the message around in a terminal.
+    const escaped = JSON.stringify(shown).replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return `${escaped} (string)`;
   }
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `an array of ${value.length}`;
@@ -110,7 +115,28 @@ export function toStatsIssues(issue: ZodIssue): StatsIssue[] {
         const when = (issue.params as { when?: string }).when ?? '';
         return [make('required', 'a name', received, `当 ${when} 时必须填写`, `is required when ${when}`)];
       }
-      if (kind === 'text') return [make('invalid_text', 'text without broken characters', received, issue.message, issue.message)];
+      if (kind === 'total') {
+        const { what, unit } = issue.params as { what: [zh: string, en: string]; unit: string };
+        return [
+          make(
+            'too_big',
+            `a total below 9×10^13 ${unit}`,
+            received,
+            `${what[0]}合计过大（超过9×10¹³${unit}），无法精确计算，实为 ${received}`,
+            `the ${what[1]} add up to more than 9×10^13 ${unit}, too much to sum exactly, received ${received}`,
+          ),
+        ];
+      }
+      if (kind === 'text')
+        return [
+          make(
+            'invalid_text',
+            'printable text',
+            received,
+            `只有控制字符等无法印出的字符，没有可印出的文字，实为 ${received}`,
+            `has nothing printable, only control or formatting characters, received ${received}`,
+          ),
+        ];
       return [make('invalid_value', 'a valid value', received, issue.message, issue.message)];
     }
     default:

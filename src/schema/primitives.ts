@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasPrintable } from './printable.js';
 
 /** Largest amount accepted, in 元: 1e13 元 keeps 分 (×100) exact in a double. */
 export const MAX_AMOUNT_YUAN = 1e13;
@@ -51,8 +52,19 @@ export const isoDate = (description: string) =>
     .refine(isRealDate, { params: { zongjie: 'date' } })
     .describe(`${description}（yyyy-mm-dd）`);
 
-/** Free text the user writes: trimmed, not empty. Printed exactly as written. */
-export const text = (description: string, max = 20_000) => z.string().trim().min(1).max(max).describe(description);
+/**
+ * Free text the user writes: trimmed, not empty, and not made only of what no
+ * document carries (controls, bidi marks …, which compose removes). Printed
+ * exactly as written.
+ */
+export const text = (description: string, max = 20_000) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => s.length === 0 || hasPrintable(s), { params: { zongjie: 'text' } })
+    .describe(description);
 
 /** A list of paragraphs of free text. */
 export const paragraphs = (description: string) => z.array(text(description)).max(5_000).describe(description);

@@ -223,6 +223,32 @@ const previousYear = z
   })
   .describe('上年数据，用于同比');
 
+/**
+ * Totals are summed in integer 分 (areas in 0.01 m²), which stay exact only
+ * up to 2^53: about 9×10^13 元. Each amount is capped far below, but ten
+ * thousand of them are not, so the sums are checked too — an error naming
+ * the list, not a crash while formatting.
+ */
+function totalsStayExact(stats: { aid: { amount: number }[]; projects: z.output<typeof project>[] }, ctx: z.RefinementCtx) {
+  /** Whether the sum stays exact; adds one issue on `path` when it does not. */
+  const exact = (values: (number | undefined)[], path: string, what: [zh: string, en: string], unit: string) => {
+    const sum = values.reduce<number>((n, v) => n + (typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 100) : 0), 0);
+    if (Number.isSafeInteger(sum)) return true;
+    ctx.addIssue({ code: 'custom', path: [path], input: sum / 100, params: { zongjie: 'total', what, unit }, message: 'total too large' });
+    return false;
+  };
+  const fundingOf = (p: z.output<typeof project>) => Object.values(p.funding ?? {}).reduce<number>((n, v) => n + (v ?? 0), 0);
+  const investment: [string, string] = ['项目投资', 'project investments'];
+  exact(stats.aid.map((a) => a.amount), 'aid', ['资助金额', 'aid amounts'], '元');
+  if (exact(stats.projects.map((p) => p.investment ?? fundingOf(p)), 'projects', investment, '元')) {
+    // Each source is summed on its own too; one issue is enough.
+    for (const source of ['central', 'provincial', 'municipal', 'county', 'other'] as const) {
+      if (!exact(stats.projects.map((p) => p.funding?.[source]), 'projects', investment, '元')) break;
+    }
+  }
+  exact(stats.projects.map((p) => p.area), 'projects', ['建设面积', 'building areas'], '平方米');
+}
+
 export const yearlyStatsSchema = z
   .strictObject({
     $schema: z.string().optional().describe('JSON Schema 地址，供编辑器补全'),
@@ -252,6 +278,7 @@ export const yearlyStatsSchema = z
     signature: signature.optional(),
     previousYear: previousYear.optional(),
   })
+  .superRefine(totalsStayExact)
   .describe('一个单位一个年度的教育帮扶（学生资助）统计数据');
 
 /** Stats as written in a stats.json (defaults not yet applied). */

@@ -14,7 +14,7 @@ export function renderMarkdown(report: Report): string {
   for (const block of report.body) out.push(HANDLERS[block.type](block as never));
   const note = attachmentNote(report);
   if (note.length) out.push(note.map(escapeLineStart).join('  \n'));
-  if (report.signature) out.push(`<div align="right">\n\n${report.signature.issuer}  \n${report.signature.date}\n\n</div>`);
+  if (report.signature) out.push(`<div align="right">\n\n${escapeLineStart(report.signature.issuer)}  \n${report.signature.date}\n\n</div>`);
   for (const attachment of report.attachments) {
     out.push('---', `**${attachmentLabel(report, attachment)}**`, `## ${attachment.title}`);
     for (const block of attachment.blocks) out.push(HANDLERS[block.type](block as never));
@@ -37,10 +37,28 @@ const HANDLERS: { [K in Block['type']]: (block: Extract<Block, { type: K }>) => 
   },
 };
 
-/** A backslash before what Markdown would read as a block marker at a line's start. */
+/**
+ * What CommonMark would read as the start of a block (after up to three
+ * spaces): an ATX heading, a list item, a quote, a code fence, a thematic
+ * break or setext underline ("---", "==="), an HTML block; and a GFM table
+ * row. The marker is the first character after the spaces, except an ordered
+ * list's, where the "." or ")" after the digits is the punctuation to escape.
+ */
+const BLOCK_START = /^( {0,3})(?:(\d{1,9})(?=[.)](?:\s|$))|(#{1,6}(?=\s|$)|[-+*](?=\s|$)|>|`{3}|~{3}|[-*_=](?=[-*_= ]*$)|<(?=[A-Za-z/!?])|\|))/;
+
+/**
+ * A backslash before what Markdown would read as a block marker at a line's
+ * start. It goes before punctuation only ("\---", "1\. 一"): a backslash
+ * before a digit or a space would print.
+ */
 function escapeLineStart(text: string): string {
   return text
     .split('\n')
-    .map((line) => (/^(#{1,6}\s|[-+*]\s|\d+[.)]\s|>|```|~~~|\s{4})/.test(line) ? `\\${line}` : line))
+    .map((line) => {
+      if (/^\s{4}/.test(line)) return `\\${line}`;
+      return line.replace(BLOCK_START, (_, spaces: string, digits: string | undefined, marker: string | undefined) =>
+        digits === undefined ? `${spaces}\\${marker}` : `${spaces}${digits}\\`,
+      );
+    })
     .join('  \n');
 }

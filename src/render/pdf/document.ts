@@ -26,7 +26,10 @@ export function reportContent(report: Report, setter: Setter): Content[] {
     // body's last two lines, as the DOCX keeps them with what follows.
     let from = out.length;
     while (from > Math.max(bodyStart, out.length - 2) && isLine(out[from - 1]!)) from--;
-    out.push({ stack: [...out.splice(from), ...closing], unbreakable: true } as Content);
+    // A heading in the stack is already kept with what follows, and keepWithNext
+    // must not break inside it: pdfmake keeps only the first page of an
+    // unbreakable block, so the lines after such a break would vanish.
+    out.push({ stack: [...out.splice(from).map(withoutKeep), ...closing], unbreakable: true } as Content);
   }
 
   for (const attachment of report.attachments) {
@@ -97,6 +100,12 @@ function attachmentPage(setter: Setter, label: string, attachment: Attachment): 
     ...title(setter, attachment.title),
     setter.blank(),
   ];
+}
+
+/** A line without the heading mark that keepWithNext acts on (see page.ts). */
+function withoutKeep(node: Content): Content {
+  const { headlineLevel: _, ...rest } = node;
+  return rest;
 }
 
 /** A single set line (not a table or other composite node). */

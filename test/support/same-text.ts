@@ -1,0 +1,75 @@
+/**
+ * "Same text" across renderers, with `renderLines(report)` as the reference.
+ * Normalising means: whitespace squeezed out (line breaks, justification
+ * spaces and cell padding are layout, not text), and, per format, only what
+ * that renderer adds by design taken away — PDF page numbers and table header
+ * rows repeated on a new page; Markdown's block marks and escapes.
+ */
+import type { Report, Table } from '../../src/model/index.js';
+import { renderLines } from '../../src/render/text/index.js';
+
+export const squeeze = (text: string) => text.replace(/\s+/g, '');
+
+/** The reference: the report's printed lines, run together, whitespace out. */
+export function modelText(report: Report, drop: ReadonlySet<string> = new Set()): string {
+  return strip(squeeze(renderLines(report).join('')), drop);
+}
+
+/** Characters removed from a text (glyphs no font has do not come back out of a PDF). */
+function strip(text: string, drop: ReadonlySet<string>): string {
+  return drop.size === 0 ? text : [...text].filter((ch) => !drop.has(ch)).join('');
+}
+
+const PAGE_NUMBER = /— *\d+ *—/g;
+
+/**
+ * Where the PDF's text (pdftotext -raw) stops following the report's lines,
+ * or undefined when it says exactly them, in order, with nothing added but
+ * page numbers and repeated table headers. `drop`: characters the PDF drew as
+ * an empty box (a missing-glyph warning), which carry no text.
+ */
+export function pdfTextMismatch(raw: string, report: Report, drop: ReadonlySet<string> = new Set()): string | undefined {
+  const body = strip(squeeze(raw.replace(PAGE_NUMBER, '')), drop);
+  const tables = [...report.body, ...report.attachments.flatMap((a) => a.blocks)].filter((b): b is Table => b.type === 'table');
+  const headers = tables.map((t) => squeeze(t.columns.map((c) => c.title).join('')));
+  let at = 0;
+  for (const line of renderLines(report)) {
+    const want = strip(squeeze(line), drop);
+    if (!body.startsWith(want, at)) {
+      const header = headers.find((h) => h && body.startsWith(h, at) && h !== want);
+      if (header) at += header.length;
+    }
+    if (!body.startsWith(want, at)) return `expected "${want.slice(0, 60)}" where the PDF says "${body.slice(at, at + 60)}"`;
+    at += want.length;
+  }
+  return at === body.length ? undefined : `the PDF goes on: "${body.slice(at, at + 60)}"`;
+}
+
+const TABLE_RULE = /^\|( *:?-+:? *\|)+$/;
+
+/**
+ * The text of renderMarkdown's output with its own marks taken away: heading
+ * marks, the escape backslash it puts before a line that would read as
+ * structure, table pipes and rules, the attachment rule, the signature's
+ * <div>, and `*` (bold marks; user text's asterisks go with them on both sides).
+ * Valid for reports whose text has no backslash of its own.
+ */
+export function markdownText(md: string): string {
+  const out: string[] = [];
+  for (let line of md.split('\n')) {
+    if (line === '---' || line === '<div align="right">' || line === '</div>' || TABLE_RULE.test(line)) continue;
+    if (line.startsWith('| ') && line.endsWith(' |')) {
+      line = line.slice(2, -2).replace(/ \| /g, ' ').replace(/\\\|/g, '|');
+    } else {
+      // The escape goes before the marker ("\---") or, for a list number, after its digits ("2\.").
+      line = line.replace(/^#{1,6} /, '').replace(/^( {0,3}\d{0,9})\\/, '$1');
+    }
+    out.push(line);
+  }
+  return squeeze(out.join('\n')).replace(/\*/g, '');
+}
+
+/** The reference text in the form {@link markdownText} compares to. */
+export function modelTextForMarkdown(report: Report): string {
+  return modelText(report).replace(/\*/g, '');
+}
