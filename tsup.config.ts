@@ -31,4 +31,10 @@ export default defineConfig([
     // Commands are imported when they run: separate chunks keep --help fast.
     splitting: true,
   },
+  {
+    ...shared,
+    // draftBatch's worker thread (src/node/batch.ts), loaded from beside the bundle that starts it.
+    entry: { 'batch-worker': 'src/node/batch-worker.ts' },
+    format: ['esm', 'cjs'],
+  },
 ]);

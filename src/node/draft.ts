@@ -6,7 +6,7 @@ import type { Report } from '../model/index.js';
 import { renderDocx } from '../render/docx/index.js';
 import { renderMarkdown } from '../render/markdown/index.js';
 import type { PdfWarning } from '../render/pdf/index.js';
-import { renderPdfNodeWithWarnings, type LoadFontsOptions } from './fonts/index.js';
+import { loadFonts, renderPdfNodeWithWarnings, type LoadFontsOptions } from './fonts/index.js';
 import { loadTemplateDir } from './templates.js';
 import { safeFileName, writeFileAtomic } from './write.js';
 
@@ -41,9 +41,14 @@ export async function draftReport(input: unknown, options: DraftOptions = {}): P
     typeof options.template === 'string' && options.template !== 'school' && options.template !== 'bureau'
       ? await loadTemplateDir(options.template)
       : (options.template as ComposeOptions['template']);
+  const formats = options.formats ?? FORMATS;
+  // Font files are read and unpacked on the thread pool while the report is composed and the DOCX rendered.
+  if (formats.includes('pdf')) loadFonts({ fonts: options.fonts }).catch(() => {}); // a failure is reported by the PDF render below
   const { report, warnings } = composeReport(input, { template, terms: options.terms });
+  // One event-loop turn: the font reads finished meanwhile, and their next steps start before the DOCX.
+  await new Promise((resolve) => setImmediate(resolve));
   const outputs: Draft['outputs'] = {};
-  for (const format of options.formats ?? FORMATS) {
+  for (const format of formats) {
     if (format === 'docx') outputs.docx = await renderDocx(report, { profile: options.profile });
     else if (format === 'pdf') {
       const pdf = await renderPdfNodeWithWarnings(report, { ...(options.profile ? { profile: options.profile } : {}), fonts: options.fonts });

@@ -10,6 +10,7 @@ export * from '../index.js';
 export { renderPdfNode as renderPdf, renderPdfNodeWithWarnings as renderPdfWithWarnings, type RenderPdfNodeOptions } from './fonts/index.js';
 export { FontError, loadFonts, clearFontCache, type FontSource, type LoadFontsOptions } from './fonts/index.js';
 export { draftReport, writeDraft, FORMATS, type Draft, type DraftOptions, type Format } from './draft.js';
+export { draftBatch, type BatchOptions, type BatchResult } from './batch.js';
 export { loadTemplateDir } from './templates.js';
 export { safeFileName, writeFileAtomic } from './write.js';
 

@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { FontFace } from '../../render/pdf/fonts.js';
 import { dropGlyphNames, withoutGlyphNames } from '../../render/pdf/sfnt.js';
-import { isWoff, woffToSfnt } from './woff.js';
+import { readCached, writeCached } from './cache.js';
+import { readWhole, type FileStamp } from './read.js';
+import { isWoff, woffToSfnt, woffToSfntAsync } from './woff.js';
 
 /**
  * Font files read once per process: a batch of reports loads each file once,
@@ -16,9 +17,9 @@ export function fontFile(path: string, postscriptName?: string): Promise<FontFac
   const key = `${path}\u0000${postscriptName ?? ''}`;
   let face = faces.get(key);
   if (!face) {
-    face = readFile(path).then((bytes) => ({
+    face = readWhole(path).then(async ({ bytes, stamp }) => ({
       name: postscriptName ? `${basename(path)}#${postscriptName}` : basename(path),
-      data: prepare(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+      data: isWoff(bytes) ? await unpackWoff(bytes, stamp) : dropGlyphNames(bytes),
       ...(postscriptName ? { postscriptName } : {}),
     }));
     // A failed read is not cached: the file may appear later.
@@ -26,6 +27,15 @@ export function fontFile(path: string, postscriptName?: string): Promise<FontFac
     faces.set(key, face);
   }
   return face;
+}
+
+/** A WOFF file unpacked, from the disk cache when an earlier process did it (cache.ts). */
+async function unpackWoff(bytes: Uint8Array, stamp: FileStamp): Promise<Uint8Array> {
+  const cached = await readCached(stamp);
+  if (cached) return cached;
+  const sfnt = await woffToSfntAsync(bytes, withoutGlyphNames);
+  await writeCached(stamp, sfnt);
+  return sfnt;
 }
 
 /** Caller bytes: unpacked if WOFF, wrapped as a face, the same object for the same bytes. */

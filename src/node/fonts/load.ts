@@ -1,8 +1,8 @@
-import { create } from 'fontkit';
 import type { FontRole } from '../../layout/profile.js';
 import type { FontFace, FontSet } from '../../render/pdf/fonts.js';
 import { DEFAULT_FONTS, FALLBACK_FONTS, defaultFontPath } from './defaults.js';
 import { fontBytes, fontFile } from './files.js';
+import { nodeFontkit, shareFontsWithPdfkit } from './pdfkit.js';
 import { systemFonts, type SystemFont } from './system.js';
 import { FontError } from './error.js';
 
@@ -39,8 +39,13 @@ const ROLES: FontRole[] = ['title', 'body', 'heading1', 'heading2', 'heading3', 
  * const fonts = await loadFonts({ fonts: { title: 'C:/Windows/Fonts/FZXBSJW.TTF' } })
  */
 export async function loadFonts(options: LoadFontsOptions = {}): Promise<FontSet> {
-  const system = options.system === false ? { conventional: {}, open: {} } : await systemFonts();
+  shareFontsWithPdfkit();
   const defaults = options.defaults !== false;
+  // fc-list first (forking is cheaper before 50 MB of fonts are in memory), then every
+  // default file's read and WOFF unpack at once, all running while the caller composes.
+  const listed = options.system === false ? undefined : systemFonts();
+  if (defaults) for (const font of [...Object.values(DEFAULT_FONTS), ...FALLBACK_FONTS]) prefetch(defaultFontPath(font));
+  const system = listed ? await listed : { conventional: {}, open: {} };
   const set: FontSet = {};
   for (const role of ROLES) {
     const chain: FontFace[] = [];
@@ -65,6 +70,10 @@ export async function loadFonts(options: LoadFontsOptions = {}): Promise<FontSet
   return set;
 }
 
+function prefetch(path: string | undefined): void {
+  if (path) fontFile(path).catch(() => {}); // a failure is reported when the file is used
+}
+
 function toArray(value: FontSource | FontSource[] | undefined): FontSource[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
@@ -82,8 +91,9 @@ async function callerFont(source: FontSource, role: FontRole): Promise<FontFace>
     throw new FontError(role, shown, (error as Error).message, { cause: error });
   }
   // Fail here, naming the file, rather than deep inside the renderer.
+  const fontkit = await nodeFontkit();
   try {
-    const font = create(face.data, face.postscriptName);
+    const font = fontkit.create(face.data, face.postscriptName);
     if (!font || 'fonts' in font) throw new Error('a collection: name the face as file.ttc#PostScriptName');
   } catch (error) {
     throw new FontError(role, shown, `not a font fontkit can read (${(error as Error).message})`, { cause: error });
@@ -111,15 +121,15 @@ async function usable(load: () => Promise<FontFace>): Promise<FontFace | undefin
   }
   let ok = checked.get(face);
   if (ok === undefined) {
-    ok = drawsChinese(face);
+    ok = drawsChinese(face, await nodeFontkit());
     checked.set(face, ok);
   }
   return ok ? face : undefined;
 }
 
-function drawsChinese(face: FontFace): boolean {
+function drawsChinese(face: FontFace, fontkit: Awaited<ReturnType<typeof nodeFontkit>>): boolean {
   try {
-    const font = create(face.data, face.postscriptName);
+    const font = fontkit.create(face.data, face.postscriptName);
     return !!font && !('fonts' in font) && [...'中国教育'].every((ch) => font.hasGlyphForCodePoint(ch.codePointAt(0)!));
   } catch {
     return false; // not a font fontkit can read

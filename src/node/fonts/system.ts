@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { access } from 'node:fs/promises';
+import { accessSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FontRole } from '../../layout/profile.js';
 
@@ -150,20 +150,20 @@ export function systemFonts(): Promise<SystemCandidates> {
     const known = knownPaths(process.platform, process.env);
     const fc = fromFontconfig(listed);
     return {
-      conventional: await present((role) => [...(known[role] ?? []), ...(fc.conventional[role] ?? [])]),
-      open: await present((role) => fc.open[role] ?? []),
+      conventional: present((role) => [...(known[role] ?? []), ...(fc.conventional[role] ?? [])]),
+      open: present((role) => fc.open[role] ?? []),
     };
   })();
   return cached;
 }
 
-async function present(candidates: (role: FontRole) => SystemFont[]): Promise<Candidates> {
+function present(candidates: (role: FontRole) => SystemFont[]): Candidates {
   const out: Candidates = {};
   for (const role of ROLES) {
     const found: SystemFont[] = [];
     for (const font of candidates(role)) {
       if (found.some((p) => p.path === font.path && p.postscriptName === font.postscriptName)) continue;
-      if (await exists(font.path)) found.push(font);
+      if (exists(font.path)) found.push(font);
     }
     if (found.length > 0) out[role] = found;
   }
@@ -174,9 +174,10 @@ function forEach(roles: FontRole[], fonts: SystemFont[]): Candidates {
   return Object.fromEntries(roles.map((role) => [role, fonts]));
 }
 
-async function exists(path: string): Promise<boolean> {
+/** In place: a microsecond call, where an async check per candidate waits for the event loop each time. */
+function exists(path: string): boolean {
   try {
-    await access(path);
+    accessSync(path);
     return true;
   } catch {
     return false; // absent or unreadable: not a candidate

@@ -45,7 +45,7 @@ function fontTable(faces: Iterable<Face>): Record<string, FontDescriptor> {
       pdfMake.virtualfs.writeFileSync(face.file, face.pdfData);
       stored.add(face.file);
     }
-    fonts[face.family] = { normal: face.collectionFace ? [face.file, face.collectionFace] : face.file };
+    fonts[face.family] = { normal: face.pdfkitFace ? [face.file, face.pdfkitFace] : face.file };
   }
   return fonts;
 }

@@ -1,5 +1,6 @@
-import { create, type Font } from 'fontkit';
+import type { Font } from 'fontkit';
 import type { FontFace } from './fonts.js';
+import { fontParser, type FontParser } from './parser.js';
 import { dropGlyphNames } from './sfnt.js';
 
 /**
@@ -7,7 +8,9 @@ import { dropGlyphNames } from './sfnt.js';
  *
  * fontkit parses tables lazily, so parsing is cheap, but glyph look-ups and
  * advances are cached here because line breaking asks for every character.
- * pdfmake receives the same bytes under `file` and parses them itself.
+ * pdfmake receives the same bytes under `file`; with a parser that can hand
+ * pdfkit the parsed font (`pdfkitFace`, see parser.ts), pdfkit measures and
+ * subsets with this very font object instead of parsing the bytes again.
  */
 export interface Face {
   /** pdfmake font family, unique per bytes and face in this process. */
@@ -17,8 +20,11 @@ export interface Face {
   source: FontFace;
   /** The bytes pdfmake gets: the source without glyph names (see sfnt.ts). */
   pdfData: Uint8Array;
-  /** Set when the bytes are a collection (TTC): the face pdfkit must pick. */
-  collectionFace?: string;
+  /**
+   * The face name pdfmake passes pdfkit with `file`: the parser's handle to
+   * this parsed font, or for a collection (TTC) the face pdfkit must pick.
+   */
+  pdfkitFace?: string;
   /** pdfkit's ascender and descender, in 1/1000 em (from hhea, as pdfkit reads them). */
   ascender: number;
   descender: number;
@@ -47,7 +53,11 @@ export function faceOf(source: FontFace): Face {
 }
 
 function makeFace(source: FontFace, id: number): Face {
-  const { font, collection } = open(source);
+  const parser = fontParser();
+  // The bytes pdfkit gets, parsed here too: with a sharing parser they are one font object.
+  const pdfData = dropGlyphNames(source.data);
+  const { font, collection } = open(source, pdfData, parser);
+  const pdfkitFace = parser.handle?.(font) ?? (collection ? font.postscriptName : undefined);
   const perEm = font.unitsPerEm;
   const typo = font['OS/2'];
   const emAscent = typo && typo.typoAscender > 0 ? typo.typoAscender / (typo.typoAscender - typo.typoDescender) : 0.88;
@@ -57,8 +67,8 @@ function makeFace(source: FontFace, id: number): Face {
     family: `zj${id}`,
     file: `zongjie-font-${id}.ttf`,
     source,
-    pdfData: dropGlyphNames(source.data),
-    ...(collection ? { collectionFace: font.postscriptName } : {}),
+    pdfData,
+    ...(pdfkitFace ? { pdfkitFace } : {}),
     ascender: (font.ascent * 1000) / perEm,
     descender: (font.descent * 1000) / perEm,
     emAscent,
@@ -89,18 +99,18 @@ function makeFace(source: FontFace, id: number): Face {
   };
 }
 
-function open(source: FontFace): { font: Font; collection: boolean } {
-  const magic = String.fromCharCode(...source.data.subarray(0, 4));
+function open(source: FontFace, data: Uint8Array, parser: FontParser): { font: Font; collection: boolean } {
+  const magic = String.fromCharCode(...data.subarray(0, 4));
   if (magic === 'wOFF' || magic === 'wOF2') {
     throw new TypeError(`renderPdf: font "${source.name}" is ${magic === 'wOFF' ? 'WOFF' : 'WOFF2'}; pass TTF/OTF bytes (loadFonts() unpacks WOFF)`);
   }
   if (magic !== 'ttcf') {
-    const made = create(source.data);
+    const made = parser.create(data);
     if (!made || 'fonts' in made) throw new TypeError(`renderPdf: font "${source.name}" is not a TTF or OTF font`);
     return { font: made, collection: false };
   }
   // A collection: the named face, else the first.
-  const made = source.postscriptName ? create(source.data, source.postscriptName) : create(source.data);
+  const made = source.postscriptName ? parser.create(data, source.postscriptName) : parser.create(data);
   const font = made && 'fonts' in made ? made.fonts[0] : made;
   if (!font) throw new TypeError(`renderPdf: font collection "${source.name}" has no face "${source.postscriptName ?? ''}"`);
   return { font, collection: true };

@@ -4,6 +4,7 @@ import { reportContent } from './document.js';
 import { runPdfmake } from './engine.js';
 import type { FontSet } from './fonts.js';
 import { keepWithNext, pageNumber, pageSetup } from './page.js';
+import { loadFontParser } from './parser.js';
 import { createSetter } from './setter.js';
 import type { PdfWarning } from './warnings.js';
 
@@ -39,6 +40,7 @@ export async function renderPdf(report: Report, options: RenderPdfOptions): Prom
 /** {@link renderPdf}, returning the warnings with the bytes instead of calling back. */
 export async function renderPdfWithWarnings(report: Report, options: RenderPdfOptions): Promise<PdfResult> {
   const profile = options.profile ?? GBT9704;
+  await loadFontParser();
   const setter = createSetter(profile, options.fonts);
   const content = reportContent(report, setter);
   const date = creationDate(report.meta.date);

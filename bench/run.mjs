@@ -1,0 +1,132 @@
+// `npm run bench`: zongjie against what users would otherwise do, measured in
+// the same run on this machine. Every measurement runs in its own process
+// (bench/tasks/*.mjs prints one JSON line); this script takes medians and
+// ratios and prints one table. Numbers on a shared machine are noisy: read
+// the ratios, which compare runs made minutes apart under the same load.
+//
+//   npm run bench             the full run (about 4 minutes)
+//   npm run bench -- --quick  fewer repetitions, for a smoke test
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { median } from './lib/stats.mjs';
+
+const quick = process.argv.includes('--quick');
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const n = (full, short) => (quick ? short : full);
+
+// LibreOffice for the baselines: Carbone looks for soffice.bin on PATH, and
+// its converter needs a python3 with the uno module (Debian: python3-uno).
+const LIBREOFFICE_PATH = ['/usr/lib/libreoffice/program', '/usr/bin', process.env.PATH].join(':');
+const officeEnv = { ...process.env, PATH: LIBREOFFICE_PATH };
+
+function task(name, args = [], { env = process.env, timeout = 600_000 } = {}) {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    execFile(process.execPath, [here(`./tasks/${name}.mjs`), ...args.map(String)], { env, timeout, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
+      const wallMs = performance.now() - started;
+      const line = stdout.trim().split('\n').pop();
+      if (error || !line) return resolve({ error: (stderr.trim().split('\n').pop() || error?.message || 'no output').slice(0, 200) });
+      resolve({ ...JSON.parse(line), wallMs });
+    });
+  });
+}
+
+async function repeat(times, name, args, options) {
+  const results = [];
+  for (let i = 0; i < times; i++) {
+    const result = await task(name, args, options);
+    if (result.error) return result;
+    results.push(result);
+  }
+  return results;
+}
+
+function officeProblem() {
+  const soffice = spawnSync('sh', ['-c', 'command -v soffice.bin && command -v soffice'], { env: officeEnv, encoding: 'utf8' });
+  if (soffice.status !== 0) return 'no LibreOffice (soffice.bin not on PATH; apt-get install libreoffice-writer-nogui)';
+  const uno = spawnSync('python3', ['-c', 'import uno'], { env: officeEnv, encoding: 'utf8' });
+  if (uno.status !== 0) return 'python3 cannot import uno (apt-get install -y python3-uno)';
+  return undefined;
+}
+
+const loadBefore = loadavg()[0];
+const log = (message) => process.stderr.write(`· ${message}\n`);
+const out = await mkdtemp(join(tmpdir(), 'zongjie-bench-'));
+const school = here('../examples/school.json');
+
+log('cold start (5 processes)');
+const cold = await repeat(n(5, 2), 'cold', [school, out]);
+log('warm single reports (3 processes)');
+const warm = await repeat(n(3, 1), 'warm', [n(25, 8)]);
+log('batch of 200 school reports, 2 workers (3 runs)');
+const batch = await repeat(n(3, 1), 'batch', [n(200, 40), 2]);
+log('batch of 100 school reports, 1 worker');
+const batchOne = await repeat(1, 'batch', [n(100, 20), 1]);
+log('bare pdfmake (3 processes)');
+const barePdf = await repeat(n(3, 1), 'bare-pdfmake', [n(25, 8)]);
+log('docx packing alone (3 processes)');
+const bareDocx = await repeat(n(3, 1), 'bare-docx', [n(25, 8)]);
+const office = officeProblem();
+let carbone = { error: office };
+let soffice = { error: office };
+if (!office) {
+  log('Carbone 3 on LibreOffice (startup, one at a time, then 2 factories)');
+  carbone = await task('carbone', [n(15, 5), n(40, 10)], { env: officeEnv });
+  log('cold soffice --convert-to pdf (3 runs)');
+  soffice = await task('soffice', [n(3, 1)], { env: officeEnv });
+}
+const loadAfter = loadavg()[0];
+await rm(out, { recursive: true, force: true });
+
+// ---- the table ----------------------------------------------------------------
+const ok = (r) => r && !r.error;
+const all = (results, key) => (ok(results) ? results.flatMap((r) => r[key]) : []);
+const med = (results, key) => (ok(results) ? median(all(results, key)) : undefined);
+const ms = (v) => (v === undefined ? '—' : `${v.toFixed(0)} ms`);
+const rate = (v, unit) => (v === undefined ? '—' : `${v.toFixed(1)} ${unit}/s`);
+const kb = (v) => (v === undefined ? '—' : `${(v / 1024).toFixed(1)} KB`);
+const times = (v) => (v === undefined || !Number.isFinite(v) ? '—' : `${v.toFixed(2)}×`);
+const why = (r) => (ok(r) ? '' : `unavailable: ${r?.error}`);
+
+const coldMs = med(cold, 'ms');
+const docxMs = med(warm, 'docx');
+const pdfMs = med(warm, 'pdf');
+const batchRate = ok(batch) ? median(batch.map((r) => r.perSecond)) : undefined;
+const batchRss = ok(batch) ? Math.max(...batch.map((r) => r.maxRssMB)) : undefined;
+const oneRate = ok(batchOne) ? batchOne[0].perSecond : undefined;
+const barePdfMs = med(barePdf, 'pdf');
+const bareDocxMs = med(bareDocx, 'docx');
+const carboneMs = ok(carbone) ? carbone.median : undefined;
+const carboneRate = ok(carbone) ? carbone.perSecond : undefined;
+const sofficeMs = ok(soffice) ? soffice.median : undefined;
+const perPage = (s) => s.bytes / s.pages;
+const sizes = ok(warm) ? warm[0].sizes : undefined;
+
+const rows = [
+  ['cold start: process start → DOCX + PDF written', ms(coldMs), `cold soffice --convert-to pdf: ${ms(sofficeMs)} ${why(soffice)}`, times(sofficeMs / coldMs), '< 1500 ms', coldMs < 1500],
+  ['warm report: stats → DOCX', ms(docxMs), `docx packing alone: ${ms(bareDocxMs)} ${why(bareDocx)}`, `${times(docxMs / bareDocxMs)} of it`, '—', undefined],
+  ['warm report: stats → PDF (4–5 pages)', ms(pdfMs), `Carbone 3, warm: ${ms(carboneMs)} ${why(carbone)}`, `${times(carboneMs / pdfMs)} faster`, '< 200 ms, ≥ 3× Carbone', pdfMs < 200 && (carboneMs === undefined || carboneMs / pdfMs >= 3)],
+  ['PDF pipeline vs bare pdfmake', ms(pdfMs), `bare pdfmake, same text: ${ms(barePdfMs)} ${why(barePdf)}`, `${times(pdfMs / barePdfMs)} of it`, '≤ 1.2×', pdfMs / barePdfMs <= 1.2],
+  [`batch: ${ok(batch) ? batch[0].count : '—'} reports, DOCX + PDF, 2 workers`, rate(batchRate, 'reports'), `Carbone 3, 2 factories (PDF only): ${rate(carboneRate, 'PDFs')} ${why(carbone)}`, `${times(batchRate / carboneRate)} the throughput`, '≥ 20/s, ≥ 3× Carbone', batchRate >= 20 && (carboneRate === undefined || batchRate / carboneRate >= 3)],
+  [`batch: ${ok(batchOne) ? batchOne[0].count : '—'} reports, 1 worker`, rate(oneRate, 'reports'), '', `2 workers: ${times(batchRate / oneRate)}`, '—', undefined],
+  ['batch peak RSS (2 workers)', batchRss === undefined ? '—' : `${batchRss.toFixed(0)} MB`, '', '', '—', undefined],
+  ['PDF bytes per page: school', sizes ? `${kb(perPage(sizes.school))} (${sizes.school.pages} p.)` : '—', `Carbone: ${ok(carbone) ? `${kb(carbone.bytes / carbone.pages)} (${carbone.pages} p.)` : '—'}; bare pdfmake: ${ok(barePdf) ? `${kb(barePdf[0].bytes / barePdf[0].pages)} (${barePdf[0].pages} p.)` : '—'}`, '', '< 60 KB', sizes ? perPage(sizes.school) < 60 * 1024 : undefined],
+  ['PDF bytes per page: bureau', sizes ? `${kb(perPage(sizes.bureau))} (${sizes.bureau.pages} p.)` : '—', '', '', '< 60 KB', sizes ? perPage(sizes.bureau) < 60 * 1024 : undefined],
+];
+if (ok(carbone)) rows.push(['(Carbone LibreOffice start-up, not counted above)', '', ms(carbone.startupMs), '', '', undefined]);
+
+const cores = availableParallelism();
+console.log(`\nzongjie benchmark${quick ? ' (quick)' : ''} — Node ${process.version}, ${cores} cores, load ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}; medians\n`);
+const header = ['measure', 'zongjie', 'baseline (same run)', 'ratio', 'target', 'met'];
+const table = [header, ...rows.map((r) => [...r.slice(0, 5), r[5] === undefined ? '' : r[5] ? 'yes' : 'NO'])];
+const widths = header.map((_, i) => Math.max(...table.map((r) => [...String(r[i])].length)));
+for (const [i, row] of table.entries()) {
+  console.log(`| ${row.map((cell, j) => String(cell).padEnd(widths[j] - ([...String(cell)].length - String(cell).length))).join(' | ')} |`);
+  if (i === 0) console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+}
+const raw = join(tmpdir(), 'zongjie-bench-last.json');
+await writeFile(raw, JSON.stringify({ quick, loadBefore, loadAfter, cold, warm, batch, batchOne, barePdf, bareDocx, carbone, soffice }, null, 1));
+console.log(`\nraw numbers: ${raw}`);

@@ -1,0 +1,105 @@
+import { createRequire } from 'node:module';
+import type { Font, FontCollection } from 'fontkit';
+import { setFontParser, type FontParser } from '../../render/pdf/parser.js';
+import { plainRuns } from './shaping.js';
+import { cacheSubsetGlyphs } from './subset.js';
+
+/**
+ * One parse per font per process, shared with pdfkit.
+ *
+ * pdfkit calls `fontkit.create(bytes, name)` for every document, and each
+ * new font object decodes its tables, glyph metrics and shaping lookups
+ * again: 50–60 % of a warm PDF (docs/performance.md). Here the renderer's
+ * fonts are parsed by the fontkit instance pdfkit itself loads, each parsed
+ * font is registered under a handle, and pdfmake passes pdfkit that handle
+ * as the face name. fontkit resolves a face name with `getFont(name)` on the
+ * font (or collection) it just opened; wrapped here, it returns the
+ * registered font. Other names, and every other user of fontkit, are passed
+ * through untouched.
+ *
+ * Sharing is safe: pdfkit reads the font and makes its own subset per
+ * document, and every fontkit read is synchronous, so documents rendered
+ * concurrently never see each other's stream position. Two more per-document
+ * costs then become per-process ones: glyph copies for subsets (subset.ts)
+ * and the shaping of runs no OpenType lookup touches (shaping.ts). The PDF
+ * bytes stay exactly those pdfkit makes on its own (test/node/pdfkit-fonts.test.ts).
+ */
+
+type Fontkit = { create(data: Uint8Array, postscriptName?: string): Font | FontCollection | null };
+type GetFont = (this: unknown, name: unknown) => unknown;
+
+const requireHere = createRequire((import.meta as { url?: string }).url ?? __filename);
+
+let installed = false;
+const handles = new WeakMap<Font, string>();
+// Weak: a font whose bytes the caller dropped (clearFontCache, new fonts) can go.
+const registered = new Map<string, WeakRef<Font>>();
+const wrapped = new WeakSet<object>();
+// Two copies of this module in one process (the ESM and CJS builds) wrap the same fontkit:
+// a prefix of their own keeps their handles apart.
+const prefix = `zongjie\u0000${Math.random().toString(36).slice(2)}:`;
+
+/** Install the sharing parser once per process (and per bundle: each has its own renderer). */
+export function shareFontsWithPdfkit(): void {
+  if (installed) return;
+  installed = true;
+  const fontkit = pdfkitFontkit();
+  if (!fontkit) return; // pdfmake resolved in some other way: keep the default parser
+  const parser: FontParser = {
+    create(data, postscriptName) {
+      const made = fontkit.create(data, postscriptName);
+      // The classes are not exported: wrap the prototype of what was made (a font, or a collection's).
+      if (made) wrapGetFont(Object.getPrototypeOf(made));
+      if (made && !('fonts' in made)) {
+        cacheSubsetGlyphs(made);
+        plainRuns(made);
+      }
+      if (postscriptName && isCollection(data)) wrapGetFont(Object.getPrototypeOf(fontkit.create(data)));
+      return made;
+    },
+    handle(font) {
+      let handle = handles.get(font);
+      if (!handle) {
+        // Not a PostScript name or a variation name any font could have.
+        handle = `${prefix}${registered.size + 1}`;
+        handles.set(font, handle);
+        registered.set(handle, new WeakRef(font));
+      }
+      return handle;
+    },
+  };
+  setFontParser(parser);
+}
+
+/** fontkit as pdfkit has it (one copy in memory), or its ES module build if that cannot be found. */
+export async function nodeFontkit(): Promise<Fontkit> {
+  return pdfkitFontkit() ?? (await import('fontkit'));
+}
+
+let found: Fontkit | undefined | null;
+
+/** The fontkit module pdfkit uses, as pdfmake loads it; undefined if it cannot be found. */
+function pdfkitFontkit(): Fontkit | undefined {
+  if (found === undefined) {
+    try {
+      const pdfkit = createRequire(requireHere.resolve('pdfmake')).resolve('pdfkit');
+      found = createRequire(pdfkit)('fontkit') as Fontkit;
+    } catch {
+      found = null;
+    }
+  }
+  return found ?? undefined;
+}
+
+function wrapGetFont(proto: { getFont?: GetFont } | null): void {
+  if (!proto || wrapped.has(proto) || typeof proto.getFont !== 'function') return;
+  wrapped.add(proto);
+  const original = proto.getFont;
+  proto.getFont = function getFont(name) {
+    return (typeof name === 'string' && registered.get(name)?.deref()) || original.call(this, name);
+  };
+}
+
+function isCollection(data: Uint8Array): boolean {
+  return data.length >= 4 && String.fromCharCode(data[0]!, data[1]!, data[2]!, data[3]!) === 'ttcf';
+}
