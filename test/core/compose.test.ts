@@ -55,6 +55,21 @@ describe('composeReport', () => {
     expect(new Set([termsForYear(2019).work, termsForYear(2023).work, termsForYear(2026).work]).size).toBe(3);
   });
 
+  it("prints a school's projects, trainings and donations rather than dropping them", () => {
+    const stats = {
+      ...example('school'),
+      projects: [{ school: '石桥镇中心小学', kind: 'canteen', funding: { central: 120000, county: 30000 }, area: 320, status: 'accepted' }],
+      trainings: [{ audience: 'teachers', title: '学生资助政策与资助育人', sessions: 1, participants: 24 }],
+      donations: { amount: 12000, students: 20, donors: ['石桥镇商会'] },
+    };
+    const md = renderMarkdown(composeReport(stats).report);
+    expect(md).toContain('石桥镇中心小学食堂改造项目已通过竣工验收并投入使用，总投资15万元，其中中央资金12万元、县级资金3万元，建设面积320平方米。');
+    expect(md).toContain('“学生资助政策与资助育人”培训1期、24人次');
+    expect(md).toContain('石桥镇商会等爱心单位和个人向我校捐资助学1.2万元，惠及学生20人次。');
+    // Without that data the sections are left out, as before.
+    expect(renderMarkdown(composeReport(example('school')).report)).not.toMatch(/改善办学条件|加强教师培训|捐资助学/);
+  });
+
   it('lets a caller override the terms', () => {
     const { report } = composeReport(example('bureau'), { terms: { work: '教育精准扶贫' } });
     expect(report.title).toBe('云溪县教育局2025年教育精准扶贫工作总结');
