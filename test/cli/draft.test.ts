@@ -123,6 +123,20 @@ describe('zongjie draft, a batch', () => {
     expect(result.all).not.toMatch(/\x1b\[/); // no terminal control codes in a pipe
   });
 
+  it('a larger batch is drafted on worker threads: same files in input order, failures reported, and the process exits', async () => {
+    const dir = fresh();
+    const names = ['云溪县第1小学', '云溪县第2小学', '云溪县第3小学', '云溪县第4小学', '云溪县第5小学'];
+    names.forEach((name, i) => writeFileSync(join(dir, `s${i + 1}.json`), JSON.stringify({ ...example('school'), organisation: { name, kind: 'school' } })));
+    writeFileSync(join(dir, 's3b-bad.json'), JSON.stringify({ year: 2025 }));
+    const result = await zongjie(['draft', dir, '-o', join(dir, 'out'), '-f', 'pdf,md']);
+    expect(result.code).toBe(1);
+    const titles = names.map((name) => `${name}2025年学生资助工作总结`);
+    expect(listDir(join(dir, 'out'))).toEqual(titles.flatMap((t) => [`${t}.md`, `${t}.pdf`]).sort());
+    expect(result.stdout.match(/^✓ \[\d\/6\] .*$/gm)?.map((l) => l.replace(/^.*\//, ''))).toEqual(['s1.json', 's2.json', 's3.json', 's4.json', 's5.json']);
+    expect(result.stderr).toMatch(/^✗ \[4\/6\] .*s3b-bad\.json$/m);
+    expect(readFileSync(join(dir, 'out', `${titles[4]}.md`), 'utf8')).toContain('# 云溪县第5小学2025年学生资助工作总结');
+  });
+
   it('several files, one missing: the others are drafted, exit 1', async () => {
     const dir = fresh();
     const result = await zongjie(['draft', join(EXAMPLES, 'school.json'), 'missing.json', '-f', 'md'], { cwd: dir });

@@ -1,9 +1,13 @@
 import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, extname, resolve } from 'node:path';
 import {
   composeReport,
+  draftBatch,
   draftReport,
+  type Draft,
+  type DraftOptions,
   FORMATS,
   loadTemplateDir,
   safeFileName,
@@ -47,13 +51,15 @@ export async function draftCommand(args: string[], options: DraftCommandOptions,
   const progress = batch ? createProgress(planned.length, output) : undefined;
   const print = progress?.output ?? output;
   const failed: string[] = [];
+  let drafts: ReturnType<typeof drafter> | undefined;
   try {
+    drafts = drafter(planned, { formats, template, fonts });
     for (const [index, item] of planned.entries()) {
       const counter = batch ? `[${index + 1}/${planned.length}] ` : '';
       progress?.start(basename(item.file));
       try {
         if ('error' in item) throw item.error;
-        const draft = await draftReport(item.data, { formats, template, fonts });
+        const draft = await drafts.next();
         const written = await writeDraft(draft, outDir, item.name);
         print.out(`✓ ${counter}${shownPath(item.file)}`);
         for (const path of written) print.out(`    ${shownPath(path)}`);
@@ -66,6 +72,7 @@ export async function draftCommand(args: string[], options: DraftCommandOptions,
       progress?.done();
     }
   } finally {
+    await drafts?.close();
     progress?.stop();
   }
 
@@ -103,6 +110,35 @@ async function templateOption(option: string | undefined): Promise<ComposeOption
     if ((error as NodeJS.ErrnoException).code) throw error;
     throw new CliError((error as Error).message);
   }
+}
+
+/** From this many inputs on, a batch is drafted on worker threads (both cores); fewer do not repay starting them. */
+const WORKERS_FROM = 4;
+
+/**
+ * Drafts of the planned inputs that read and composed, in order: one at a
+ * time in this thread for a few, on a pool of worker threads for more.
+ * `next()` gives the next input's draft, or throws its error.
+ */
+function drafter(planned: Planned[], options: DraftOptions): { next(): Promise<Draft>; close(): Promise<void> } {
+  const data = planned.flatMap((item) => ('error' in item ? [] : [item.data]));
+  if (data.length < WORKERS_FROM) {
+    let i = 0;
+    return { next: () => draftReport(data[i++], options), close: async () => {} };
+  }
+  const results = draftBatch(data, options, { workers: Math.min(availableParallelism(), data.length) });
+  return {
+    async next() {
+      const result = await results.next();
+      if (result.done) throw new Error('draftBatch ended early');
+      if (!result.value.ok) throw result.value.error;
+      return result.value.draft;
+    },
+    // Ends the pool: a generator left suspended would keep its workers, and the process, alive.
+    async close() {
+      await results.return(undefined);
+    },
+  };
 }
 
 /** Reads and composes an input, for its title; rendering comes later, one input at a time. */
