@@ -1,14 +1,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import * as fixed from './fixed';
-import * as format from './index';
+import * as fixed from '../../src/format/fixed';
+import * as format from '../../src/format/index';
 
 // The @example lines are the documentation: run each one, so docs cannot
 // drift from the code. A line reads `call → result`; several pairs are
 // separated by "; ". The result is a JSON string, a number, a boolean or
 // "throws RangeError".
 const scope: Record<string, unknown> = { ...fixed, ...format };
-const dir = new URL('.', import.meta.url);
+// The format module's own sources, whose @example lines this test runs.
+const dir = new URL('../../src/format/', import.meta.url);
 const sources = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
 
 function run(call: string): unknown {
