@@ -1,5 +1,6 @@
 import { yearlyStatsSchema, type YearlyStats } from './stats.js';
 import { toStatsIssues, type StatsIssue } from './issues.js';
+import { withSuggestion } from './suggest.js';
 
 /** Thrown by {@link parseStats}: every problem of the input, not just the first. */
 export class StatsError extends Error {
@@ -25,7 +26,7 @@ export type SafeParseResult = { success: true; data: YearlyStats } | { success: 
 export function safeParseStats(input: unknown): SafeParseResult {
   const result = yearlyStatsSchema.safeParse(input, { reportInput: true });
   if (result.success) return { success: true, data: result.data };
-  return { success: false, error: new StatsError(result.error.issues.flatMap(toStatsIssues)) };
+  return { success: false, error: new StatsError(result.error.issues.flatMap(toStatsIssues).map(withSuggestion)) };
 }
 
 /**

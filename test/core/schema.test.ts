@@ -80,6 +80,24 @@ describe('parseStats', () => {
     }
   });
 
+  it('suggests the field a misspelt one probably meant', () => {
+    const result = safeParseStats({
+      year: 2025,
+      organisation: { name: '某小学', kind: 'school', nmae: 'x' },
+      pairing: { teachers: 1, students: 1, homevisits: 3 },
+      aid: [{ stage: 'primary', programme: 'nutrition', period: 'spring', students: 1, amount: 10, amuont: 1, zzz: 1 }],
+    });
+    const issues = result.success ? [] : result.error.issues;
+    expect(issues.map((i) => [i.where, i.expected])).toEqual([
+      ['organisation.nmae', '"name"'],
+      ['aid[0].amuont', '"amount"'],
+      ['aid[0].zzz', 'no such field'],
+      ['pairing.homevisits', '"homeVisits"'],
+    ]);
+    expect(issues[3]!.message.zh).toBe('pairing.homevisits：未知字段“homevisits”，是否应为“homeVisits”？');
+    expect(issues[3]!.message.en).toBe('pairing.homevisits: unknown field "homevisits" — did you mean "homeVisits"?');
+  });
+
   it('requires a name for custom programmes', () => {
     const result = safeParseStats({
       year: 2025,
