@@ -78,9 +78,7 @@ describe.skipIf(!ok)('fonts', () => {
     });
 
     it('loads each file once per process: the same bytes for every call and role', async () => {
-      const start = performance.now();
       const again = await loadFonts({ system: false });
-      expect(performance.now() - start).toBeLessThan(100);
       expect(again.body![0]).toBe(fonts.body![0]);
       expect(again.heading2![0]!.data).toBe(fonts.body![1]!.data);
     });

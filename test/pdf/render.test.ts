@@ -31,17 +31,12 @@ describe.skipIf(!fontsOk)('renderPdf', () => {
     expect(Buffer.from(again).equals(Buffer.from(pdf))).toBe(true);
   });
 
-  it('renders a five-page report well within 200 ms once fonts are warm', async () => {
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const start = performance.now();
-      await renderPdf(sampleReport, { fonts });
-      times.push(performance.now() - start);
-    }
-    const median = times.sort((a, b) => a - b)[2]!;
-    console.info(`renderPdf warm: median ${median.toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(', ')})`);
-    // Generous against a loaded CI machine; a WOFF reaching pdfkit would take seconds.
-    expect(median).toBeLessThan(1000);
+  it('hands pdfmake only TTF or OTF bytes, never WOFF or WOFF2 (88 s against 0.36 s a report)', () => {
+    // Speed is the benchmark's job (npm run bench); this is the invariant that keeps it.
+    const magic = (data: Uint8Array) => String.fromCharCode(...data.subarray(0, 4));
+    const faces = Object.values(fonts).flat();
+    expect(faces.length).toBeGreaterThan(0);
+    for (const face of faces) expect(['\0\u0001\0\0', 'OTTO', 'true'], face.name).toContain(magic(face.data));
   });
 
   it('leaves a host application’s pdfmake access policies as it found them', async () => {
