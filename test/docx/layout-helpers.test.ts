@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { columnWidths } from '../../src/render/docx/table.js';
-import { emWidth } from '../../src/render/docx/measure.js';
-import { titleLines } from '../../src/render/docx/title.js';
+import { emWidth } from '../../src/layout/measure.js';
+import { titleLines } from '../../src/layout/title.js';
 
 describe('emWidth', () => {
   it('counts Chinese as one em, digits as half, and the space Word puts between them', () => {

@@ -3,7 +3,7 @@ import type { Report } from '../../model/index.js';
 import { role, type DocxContext } from './context.js';
 import { textRun } from './run.js';
 import { STYLE } from './styles.js';
-import { titleLines } from './title.js';
+import { titleLines } from '../../layout/title.js';
 
 /**
  * A title paragraph: a long title broken into balanced lines (a trapezoid),

@@ -1,7 +1,7 @@
 import { Paragraph } from 'docx';
 import { attachmentNote, type Report, type Signature } from '../../model/index.js';
 import { chars, type DocxContext } from './context.js';
-import { emWidth } from './measure.js';
+import { emWidth } from '../../layout/measure.js';
 import { textRun } from './run.js';
 import { NO_INDENT, STYLE } from './styles.js';
 

@@ -1,5 +1,6 @@
 import { attachmentLabel, attachmentNote, type Attachment, type Report, type Signature } from '../../model/index.js';
 import { createOutline, setBlock, type Content } from './blocks/index.js';
+import { titleLines } from '../../layout/title.js';
 import type { Setter } from './setter.js';
 import { footprint } from './text/breaker.js';
 import type { Item } from './text/items.js';
@@ -11,7 +12,7 @@ import type { Item } from './text/items.js';
 export function reportContent(report: Report, setter: Setter): Content[] {
   const outline = createOutline();
   const context = { setter, outline };
-  const out: Content[] = [...title(setter, report.title)];
+  const out: Content[] = [...title(setter, report.title, report.meta.author)];
   if (report.subtitle) out.push(...setter.paragraph(setter.items(report.subtitle, 'body'), { firstPt: 0, alignment: 'center' }));
   out.push(setter.blank());
   const bodyStart = out.length;
@@ -42,16 +43,15 @@ export function reportContent(report: Report, setter: Setter): Content[] {
 }
 
 /**
- * The title: 二号 heavy serif, centred. A long title wraps as a trapezoid,
- * upper lines longer than lower ones, by breaking at an even share of its width.
+ * The title: 二号 heavy serif, centred. A long title breaks where the DOCX
+ * breaks it (layout/title.ts: balanced lines, a trapezoid, never inside a
+ * number or 《》), one centred line each.
  */
-function title(setter: Setter, text: string): Content[] {
-  const items = setter.items(text, 'title');
-  const total = width(items);
-  const lines = Math.ceil(total / setter.widthPt - 1e-9);
-  const widest = Math.max(0, ...items.map(footprint));
-  const breakPt = lines <= 1 ? setter.widthPt : Math.min(setter.widthPt, total / lines + widest);
-  return setter.paragraph(items, { firstPt: 0, alignment: 'center', breakPt });
+function title(setter: Setter, text: string, issuer?: string): Content[] {
+  const capacity = Math.floor(setter.widthPt / setter.profile.roles.title.sizePt);
+  return titleLines(text, capacity, issuer).flatMap((line) =>
+    setter.paragraph(setter.items(line, 'title'), { firstPt: 0, alignment: 'center' }),
+  );
 }
 
 /**
