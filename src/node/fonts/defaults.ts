@@ -48,8 +48,16 @@ const requireFrom = createRequire((import.meta as { url?: string }).url ?? __fil
 
 /** The installed file of a default font, or undefined when its package was left out. */
 export function defaultFontPath(font: DefaultFont): string | undefined {
+  const id = `${font.package}/${font.file}`;
+  if (!resolved.has(id)) resolved.set(id, resolve(id));
+  return resolved.get(id);
+}
+
+const resolved = new Map<string, string | undefined>();
+
+function resolve(id: string): string | undefined {
   try {
-    return requireFrom.resolve(`${font.package}/${font.file}`);
+    return requireFrom.resolve(id);
   } catch (error) {
     // Not installed (npm i --omit=optional): the caller or the system brings fonts.
     if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
