@@ -1,9 +1,10 @@
-import { Paragraph, type FileChild } from 'docx';
+import type { FileChild } from 'docx';
 import { attachmentLabel, type Attachment, type Report } from '../../model/index.js';
 import { renderBlocks } from './blocks.js';
 import type { DocxContext } from './context.js';
 import { titleParagraph } from './front.js';
 import { textRun } from './run.js';
+import { styledParagraph } from './shared.js';
 import { STYLE } from './styles.js';
 
 /**
@@ -12,12 +13,10 @@ import { STYLE } from './styles.js';
  * blank line, then its blocks.
  */
 export function attachment(report: Report, item: Attachment, ctx: DocxContext): FileChild[] {
-  const label = new Paragraph({
-    style: STYLE.attachmentLabel,
-    widowControl: false,
-    pageBreakBefore: true,
-    spacing: { after: ctx.linePitch },
-    children: [textRun(ctx, 'heading1', attachmentLabel(report, item), { tight: true })],
-  });
+  const label = styledParagraph(
+    ctx,
+    { style: STYLE.attachmentLabel, widowControl: false, pageBreakBefore: true, spacing: { after: ctx.linePitch } },
+    [textRun(ctx, 'heading1', attachmentLabel(report, item), { tight: true })],
+  );
   return [label, titleParagraph(ctx, item.title, STYLE.attachmentTitle, ctx.linePitch), ...renderBlocks(item.blocks, ctx)];
 }

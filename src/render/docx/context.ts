@@ -7,6 +7,7 @@ import {
   type LayoutProfile,
   type RoleStyle,
 } from '../../layout/profile.js';
+import type { SharedProperties } from './shared.js';
 
 /**
  * What every block handler needs: the profile and the sizes derived from it,
@@ -24,6 +25,8 @@ export interface DocxContext {
   textWidth: number;
   /** Set for the last body block when the attachment note or signature follows, which must not stand alone on a page. */
   keepWithNext?: boolean;
+  /** The report's run and paragraph properties, each formatted once (see shared.ts). */
+  shared: Map<string, SharedProperties>;
 }
 
 export function createContext(profile: LayoutProfile, language: string): DocxContext {
@@ -34,6 +37,7 @@ export function createContext(profile: LayoutProfile, language: string): DocxCon
     linePitch: linePitchTwips(profile),
     charPitch: charPitchPt(profile) * TWIPS_PER_PT,
     textWidth: mmToTwips(page.widthMm - page.marginLeftMm - page.marginRightMm),
+    shared: new Map(),
   };
 }
 

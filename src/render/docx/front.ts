@@ -1,7 +1,8 @@
-import { Paragraph } from 'docx';
+import type { Paragraph } from 'docx';
 import type { Report } from '../../model/index.js';
 import { role, type DocxContext } from './context.js';
 import { textRun } from './run.js';
+import { styledParagraph } from './shared.js';
 import { STYLE } from './styles.js';
 import { titleLines } from '../../layout/title.js';
 
@@ -12,12 +13,11 @@ import { titleLines } from '../../layout/title.js';
 export function titleParagraph(ctx: DocxContext, text: string, style: string, after: number, issuer?: string): Paragraph {
   const capacity = Math.floor(ctx.textWidth / 20 / role(ctx, 'title').sizePt);
   const lines = titleLines(text, capacity, issuer);
-  return new Paragraph({
-    style,
-    widowControl: false,
-    spacing: { after },
-    children: lines.map((line, i) => textRun(ctx, 'title', line, { break: i > 0 ? 1 : 0 })),
-  });
+  return styledParagraph(
+    ctx,
+    { style, widowControl: false, spacing: { after } },
+    lines.map((line, i) => textRun(ctx, 'title', line, { break: i > 0 ? 1 : 0 })),
+  );
 }
 
 /** Title (and subtitle), then one blank grid line before the body. */
@@ -25,12 +25,9 @@ export function front(report: Report, ctx: DocxContext): Paragraph[] {
   const out = [titleParagraph(ctx, report.title, STYLE.title, report.subtitle ? 0 : ctx.linePitch, report.meta.author)];
   if (report.subtitle) {
     out.push(
-      new Paragraph({
-        style: STYLE.subtitle,
-        widowControl: false,
-        spacing: { after: ctx.linePitch },
-        children: [textRun(ctx, 'heading2', report.subtitle, { tight: true })],
-      }),
+      styledParagraph(ctx, { style: STYLE.subtitle, widowControl: false, spacing: { after: ctx.linePitch } }, [
+        textRun(ctx, 'heading2', report.subtitle, { tight: true }),
+      ]),
     );
   }
   return out;

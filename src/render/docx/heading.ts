@@ -1,7 +1,8 @@
-import { Paragraph } from 'docx';
+import type { Paragraph } from 'docx';
 import type { Heading } from '../../model/index.js';
 import type { DocxContext } from './context.js';
 import { textRun } from './run.js';
+import { styledParagraph } from './shared.js';
 import { STYLE } from './styles.js';
 
 /**
@@ -12,5 +13,5 @@ import { STYLE } from './styles.js';
 export function heading(block: Heading, ctx: DocxContext): Paragraph[] {
   const children = [textRun(ctx, `heading${block.level}`, block.number + block.text, { tight: true })];
   if (block.runIn) children.push(textRun(ctx, 'body', block.runIn, { tight: true }));
-  return [new Paragraph({ style: STYLE.heading[block.level - 1], widowControl: false, keepNext: ctx.keepWithNext, children })];
+  return [styledParagraph(ctx, { style: STYLE.heading[block.level - 1], widowControl: false, keepNext: ctx.keepWithNext }, children)];
 }

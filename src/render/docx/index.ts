@@ -1,16 +1,10 @@
-import { Document, Packer } from 'docx';
 import { GBT9704, type LayoutProfile } from '../../layout/profile.js';
 import type { Report } from '../../model/index.js';
-import { attachment } from './attachment.js';
-import { renderBlocks } from './blocks.js';
+import { reportContent } from './content.js';
 import { createContext } from './context.js';
 import { coreProperties, isoDate } from './core.js';
-import { footers, footerStyle } from './footer.js';
-import { front } from './front.js';
-import { sectionProperties } from './section.js';
-import { attachmentNoteParagraphs, signatureParagraphs } from './signature.js';
-import { documentStyles } from './styles.js';
-import { setZipTimes } from './zip-time.js';
+import { shellFor } from './shell.js';
+import { zip, zipEntry } from './zip.js';
 
 export interface RenderDocxOptions {
   profile?: LayoutProfile;
@@ -27,30 +21,10 @@ export interface RenderDocxOptions {
 export async function renderDocx(report: Report, options: RenderDocxOptions = {}): Promise<Uint8Array> {
   const date = isoDate(report.meta.date);
   const ctx = createContext(options.profile ?? GBT9704, report.meta.language);
-  const styles = documentStyles(ctx);
-  const doc = new Document({
-    title: report.meta.title,
-    subject: report.meta.subject,
-    creator: report.meta.author,
-    keywords: report.meta.keywords.join('; '),
-    lastModifiedBy: report.meta.author,
-    revision: 1,
-    evenAndOddHeaderAndFooters: true,
-    styles: { ...styles, paragraphStyles: [...(styles.paragraphStyles ?? []), footerStyle(ctx)] },
-    sections: [
-      {
-        properties: sectionProperties(ctx),
-        footers: footers(ctx),
-        children: [
-          ...front(report, ctx),
-          ...renderBlocks(report.body, ctx, Boolean(report.signature) || report.attachments.length > 0),
-          ...attachmentNoteParagraphs(report, ctx),
-          ...(report.signature ? signatureParagraphs(report.signature, ctx) : []),
-          ...report.attachments.flatMap((item) => attachment(report, item, ctx)),
-        ],
-      },
-    ],
-  });
-  const zip = await Packer.pack(doc, 'uint8array', false, [{ path: 'docProps/core.xml', data: coreProperties(report.meta) }]);
-  return setZipTimes(zip, date);
+  const shell = await shellFor(ctx);
+  // Only the body and the core properties are the report's own; the rest is the profile's shell.
+  const entries = new Map(shell.entries)
+    .set('word/document.xml', zipEntry('word/document.xml', shell.documentXml(reportContent(report, ctx))))
+    .set('docProps/core.xml', zipEntry('docProps/core.xml', coreProperties(report.meta)));
+  return zip(entries.values(), date);
 }

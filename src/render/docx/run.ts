@@ -1,6 +1,7 @@
-import { TextRun, type IRunOptions } from 'docx';
+import { RunProperties, type IRunOptions, type TextRun } from 'docx';
 import type { FontRole } from '../../layout/profile.js';
 import { role, type DocxContext } from './context.js';
+import { shared, StyledRun } from './shared.js';
 
 type RunStyle = Pick<IRunOptions, 'font' | 'size' | 'bold' | 'language' | 'characterSpacing'>;
 
@@ -22,7 +23,20 @@ export function runStyle(ctx: DocxContext, name: FontRole, tight = false): RunSt
   };
 }
 
-/** A text run in a role: every run names its fonts, so no client falls back to a default. */
-export function textRun(ctx: DocxContext, name: FontRole, text: string, options: { tight?: boolean; break?: number } = {}): TextRun {
-  return new TextRun({ ...runStyle(ctx, name, options.tight), text, ...(options.break ? { break: options.break } : {}) });
+/**
+ * A text run in a role: every run names its fonts, so no client falls back
+ * to a default. `fontOf` sets it in another role's fonts at this role's size.
+ */
+export function textRun(
+  ctx: DocxContext,
+  name: FontRole,
+  text: string,
+  options: { tight?: boolean; break?: number; fontOf?: FontRole } = {},
+): TextRun {
+  const { tight, fontOf } = options;
+  const style = shared(ctx, `run ${name} ${tight ? 'tight' : ''} ${fontOf ?? ''}`, () => {
+    const font = fontOf ? { font: runStyle(ctx, fontOf).font } : {};
+    return new RunProperties({ ...runStyle(ctx, name, tight), ...font });
+  });
+  return new StyledRun(style, text, options.break ?? 0);
 }

@@ -1,8 +1,9 @@
-import { Paragraph } from 'docx';
+import type { Paragraph } from 'docx';
 import { attachmentNote, type Report, type Signature } from '../../model/index.js';
 import { chars, type DocxContext } from './context.js';
 import { emWidth } from '../../layout/measure.js';
 import { textRun } from './run.js';
+import { styledParagraph } from './shared.js';
 import { NO_INDENT, STYLE } from './styles.js';
 
 /**
@@ -18,17 +19,20 @@ export function attachmentNoteParagraphs(report: Report, ctx: DocxContext): Para
   const hang = emWidth(first.slice(0, first.indexOf('：') + 1));
   return lines.map(
     (line, i) =>
-      new Paragraph({
-        style: STYLE.note,
-        widowControl: false,
-        keepNext: report.signature !== undefined || i < lines.length - 1,
-        spacing: { before: i === 0 ? ctx.linePitch : 0 },
-        indent:
-          i === 0
-            ? { left: chars(ctx, indent + hang), hanging: chars(ctx, hang), firstLineChars: 0 }
-            : { ...NO_INDENT, left: chars(ctx, indent + hang) },
-        children: [textRun(ctx, 'body', line, { tight: true })],
-      }),
+      styledParagraph(
+        ctx,
+        {
+          style: STYLE.note,
+          widowControl: false,
+          keepNext: report.signature !== undefined || i < lines.length - 1,
+          spacing: { before: i === 0 ? ctx.linePitch : 0 },
+          indent:
+            i === 0
+              ? { left: chars(ctx, indent + hang), hanging: chars(ctx, hang), firstLineChars: 0 }
+              : { ...NO_INDENT, left: chars(ctx, indent + hang) },
+        },
+        [textRun(ctx, 'body', line, { tight: true })],
+      ),
   );
 }
 
@@ -50,13 +54,10 @@ export function signatureParagraphs(signature: Signature, ctx: DocxContext): Par
     issuerRight = dateRight + dateWidth + step - issuerWidth;
   }
   const line = (text: string, right: number, before: number) =>
-    new Paragraph({
-      style: STYLE.signature,
-      widowControl: false,
-      keepNext: before > 0,
-      spacing: { before },
-      indent: { ...NO_INDENT, right: chars(ctx, right) },
-      children: [textRun(ctx, 'body', text, { tight: true })],
-    });
+    styledParagraph(
+      ctx,
+      { style: STYLE.signature, widowControl: false, keepNext: before > 0, spacing: { before }, indent: { ...NO_INDENT, right: chars(ctx, right) } },
+      [textRun(ctx, 'body', text, { tight: true })],
+    );
   return [line(signature.issuer, issuerRight, ctx.linePitch), line(signature.date, dateRight, 0)];
 }

@@ -1,20 +1,20 @@
 import {
   AlignmentType,
   BorderStyle,
-  Paragraph,
   Table,
   TableCell,
   TableLayoutType,
   TableRow,
-  TextRun,
   VerticalAlignTable,
   WidthType,
+  type FileChild,
   type IBorderOptions,
 } from 'docx';
 import type { CellAlign, Table as TableBlock } from '../../model/index.js';
 import { mmToTwips } from '../../layout/profile.js';
 import type { DocxContext } from './context.js';
-import { runStyle, textRun } from './run.js';
+import { textRun } from './run.js';
+import { styledParagraph } from './shared.js';
 import { STYLE } from './styles.js';
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
@@ -31,10 +31,10 @@ function rule(pt: number): IBorderOptions {
  * header and 合计 rows use the level 1 heading face (黑体) at table size rather
  * than a synthetic bold that most Chinese fonts lack.
  */
-export function table(block: TableBlock, ctx: DocxContext): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [];
-  if (block.caption) out.push(new Paragraph({ style: STYLE.caption, widowControl: false, children: [textRun(ctx, 'body', block.caption, { tight: true })] }));
-  if (block.unit) out.push(new Paragraph({ style: STYLE.unit, widowControl: false, children: [textRun(ctx, 'table', block.unit)] }));
+export function table(block: TableBlock, ctx: DocxContext): FileChild[] {
+  const out: FileChild[] = [];
+  if (block.caption) out.push(styledParagraph(ctx, { style: STYLE.caption, widowControl: false }, [textRun(ctx, 'body', block.caption, { tight: true })]));
+  if (block.unit) out.push(styledParagraph(ctx, { style: STYLE.unit, widowControl: false }, [textRun(ctx, 'table', block.unit)]));
   const widths = columnWidths(block, ctx.textWidth);
   const thin = rule(ctx.profile.table.rulePt);
   const heavy = rule(ctx.profile.table.heavyRulePt);
@@ -99,12 +99,11 @@ function cell(
   strong: boolean,
   borders?: { top: IBorderOptions },
 ): TableCell {
-  const style = runStyle(ctx, 'table');
-  const run = new TextRun({ ...style, ...(strong ? { font: runStyle(ctx, 'heading1').font } : {}), text });
+  const run = textRun(ctx, 'table', text, strong ? { fontOf: 'heading1' } : {});
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
     ...(borders ? { borders } : {}),
-    children: [new Paragraph({ style: STYLE.cell, widowControl: false, alignment: ALIGN[align], children: [run] })],
+    children: [styledParagraph(ctx, { style: STYLE.cell, widowControl: false, alignment: ALIGN[align] }, [run])],
   });
 }
