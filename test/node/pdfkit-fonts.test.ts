@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { create, type Font } from 'fontkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fontParser, setFontParser } from '../../src/render/pdf/parser.js';
@@ -38,6 +41,29 @@ describe.skipIf(!ok)('fonts shared with pdfkit', () => {
     }
     expect(Buffer.from(first).equals(Buffer.from(plain))).toBe(true);
     expect(Buffer.from(again).equals(Buffer.from(plain))).toBe(true);
+  });
+
+  it('encodes subsets byte for byte as fontkit, compound glyphs and the whole font alike', () => {
+    type Subsetting = { numGlyphs: number; createSubset(): { includeGlyph(gid: number): number; encode(): Uint8Array } };
+    const faces = [...new Set(Object.values(fonts).flat().map((face) => face!.data))];
+    // pdfmake's Roboto has what the default fonts lack: short loca offsets, compound glyphs, cvt and fpgm.
+    const roboto = join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'build/fonts/Roboto/Roboto-Regular.ttf');
+    if (existsSync(roboto)) faces.push(new Uint8Array(readFileSync(roboto)));
+    else console.warn(`⚠ subset encoding: ${roboto} not found; short loca and compound glyphs untested`);
+    for (const data of faces) {
+      const fast = fontParser().create(data) as Font & Subsetting;
+      const plain = create(new Uint8Array(data)) as Font & Subsetting;
+      const text = [...'资助工作总结，2025年（一）17.7%、ABC fi ffl —…“两免一补”ÅéÇñ'].map((ch) => plain.glyphForCodePoint(ch.codePointAt(0)!).id);
+      const spread = Array.from({ length: 600 }, (_, i) => Math.floor((i * plain.numGlyphs) / 600));
+      for (const gids of [[], text, spread]) {
+        for (let round = 0; round < 2; round++) {
+          const a = fast.createSubset();
+          const b = plain.createSubset();
+          for (const gid of gids) expect(a.includeGlyph(gid)).toBe(b.includeGlyph(gid));
+          expect(Buffer.from(a.encode()).equals(Buffer.from(b.encode())), `${gids.length} glyphs`).toBe(true);
+        }
+      }
+    }
   });
 
   it('shapes exactly as fontkit: fast path and memo alike', () => {

@@ -3,12 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GBT9704, charPitchPt, mmToPt, textBlock } from '../../src/layout/profile.js';
 import type { Block, Report } from '../../src/model/index.js';
 import { renderPdf, type FontSet } from '../../src/render/pdf/index.js';
-import { keepWithNext } from '../../src/render/pdf/page.js';
+import { keepHeadingsWithNext, keepWithNext } from '../../src/render/pdf/page.js';
 import { renderLines } from '../../src/render/text/index.js';
 import { sampleReport } from '../fixtures/sample-report.js';
 import { defaultFonts, hasDefaultFonts } from '../support/pdf-fonts.js';
 import { pdfLayout, rowsOf, type PdfLine } from '../support/pdf-layout.js';
 import { pdfRawText } from '../support/pdf-tools.js';
+import { pdfTextMismatch } from '../support/same-text.js';
 import { requireCommands } from '../support/tools.js';
 
 const ok = hasDefaultFonts('PDF layout') && requireCommands('PDF layout', 'pdftotext');
@@ -29,6 +30,28 @@ describe('keepWithNext', () => {
   });
 });
 
+describe('keepHeadingsWithNext', () => {
+  const line = (text: string, mark?: string) => ({ text: [{ text }], ...(mark ? { id: mark, headlineLevel: mark } : {}) });
+  it('makes a run of heading lines and the line after it one unbreakable stack, without the marks', () => {
+    const nodes = [line('a'), line('一、', 'h1'), line('（一）', 'h2'), line('b'), line('c')];
+    expect(keepHeadingsWithNext(nodes, 22)).toEqual([
+      line('a'),
+      { stack: [{ text: [{ text: '一、' }], id: 'h1' }, { text: [{ text: '（一）' }], id: 'h2' }, line('b')], unbreakable: true },
+      line('c'),
+    ]);
+  });
+  it('leaves to keepWithNext a run before a table or a new page, at the end, or longer than a page', () => {
+    const table = { table: { body: [] } };
+    const page = { ...line('附件'), pageBreak: 'before' };
+    for (const nodes of [[line('一、', 'h1'), table], [line('一、', 'h1'), page], [line('a'), line('一、', 'h1')]]) {
+      expect(keepHeadingsWithNext(nodes, 22)).toEqual(nodes);
+    }
+    const run = [...Array.from({ length: 22 }, (_, i) => line(`${i}`, `h${i}`)), line('b')];
+    expect(keepHeadingsWithNext(run, 22)).toEqual(run);
+    expect(keepHeadingsWithNext(run.slice(1), 22)).toHaveLength(1);
+  });
+});
+
 describe.skipIf(!ok)('layout cases', () => {
   let fonts: FontSet;
   const pages = async (r: Report) => pdfLayout(await renderPdf(r, { fonts })).map((p) => rowsOf(p.lines.filter((l) => l.y0 < p.height - mmToPt(34))));
@@ -43,6 +66,12 @@ describe.skipIf(!ok)('layout cases', () => {
     const [first, second] = await pages(report(body));
     expect(first!.map(text).at(-1)).toBe('第18行。');
     expect(second!.slice(0, 3).map(text)).toEqual(['一、基本情况', '（一）学生资助', '全县现有学校136所。']);
+  });
+
+  it('keeps every heading of a run longer than a page (an unbreakable block would lose what passes the page)', async () => {
+    const headings: Block[] = Array.from({ length: 30 }, (_, i) => ({ type: 'heading', level: 2, number: `（${i + 1}）`, text: '标题' }));
+    const r = report([...filler(3), ...headings, ...filler(2)]);
+    expect(pdfTextMismatch(pdfRawText(await renderPdf(r, { fonts })), r)).toBeUndefined();
   });
 
   it('wraps a long title centred, at the same breaks as the DOCX (layout/title.ts)', async () => {

@@ -11,10 +11,11 @@ import type { Font, Glyph, GlyphRun } from 'fontkit';
  * only act on a glyph in its coverage, so a run none of whose glyphs is
  * covered shapes to its glyphs at their advances. Such runs are answered
  * from the cmap and the advances here. Every other run (digits and dashes
- * are covered: Noto kerns them) goes to fontkit once per process and is then
- * copied from a memo, as pdfkit's own per-document cache does. A font whose
- * layout could still differ (AAT, variable, a legacy `kern` table, a lookup
- * shape not understood) keeps fontkit's shaping for everything.
+ * are covered: Noto kerns them) goes to fontkit. Either way a run is worked
+ * out once per process and then copied from a memo, as pdfkit's own
+ * per-document cache does. A font whose layout could still differ (AAT,
+ * variable, a legacy `kern` table, a lookup shape not understood) keeps
+ * fontkit's shaping for everything.
  */
 
 /** Features fontkit applies to horizontal text without user features (fontkit 2.0.4, DefaultShaper). */
@@ -80,26 +81,32 @@ export function plainRuns(made: Font): void {
     run.positions = shape.positions.map((p) => new Position(p.xAdvance, p.yAdvance, p.xOffset, p.yOffset));
     return run;
   };
+  /** A run no lookup touches: its glyphs at their advances, as fontkit would return it. */
+  const plain = (text: string): Shape | undefined => {
+    if (!PLAIN.test(text)) return undefined;
+    const glyphs: Glyph[] = [];
+    for (const ch of text) glyphs.push(font.glyphForCodePoint(ch.codePointAt(0)!));
+    if (glyphs.some((glyph) => covered.has(glyph.id))) return undefined;
+    return { glyphs, positions: glyphs.map((glyph) => new Position(glyph.advanceWidth)), features: {}, script: 'Zyyy', direction: 'ltr' };
+  };
   const memo = new Map<string, Shape>();
   font.layout = function (text: string, ...rest: unknown[]): GlyphRun {
     if (typeof text !== 'string' || !(rest.length === 0 || (rest.length === 1 && rest[0] === undefined))) {
       return layout.call(this, text, ...rest); // features, script or glyphs given: fontkit decides
     }
-    const known = memo.get(text);
-    if (known) return copy(known);
-    if (PLAIN.test(text)) {
-      const glyphs: Glyph[] = [];
-      for (const ch of text) glyphs.push(font.glyphForCodePoint(ch.codePointAt(0)!));
-      if (!glyphs.some((glyph) => covered.has(glyph.id))) {
-        return copy({ glyphs, positions: glyphs.map((glyph) => new Position(glyph.advanceWidth)), features: {}, script: 'Zyyy', direction: 'ltr' });
-      }
+    // Every document measures and draws its runs afresh: plain or shaped, a run is worked out once.
+    let shape = memo.get(text);
+    if (!shape) {
+      shape = plain(text) ?? shaped(layout.call(this, text) as GlyphRun & Omit<Shape, 'glyphs'>);
+      if (memo.size >= MEMO_SIZE) memo.clear();
+      memo.set(text, shape);
     }
-    const shaped = layout.call(this, text) as GlyphRun & Omit<Shape, 'glyphs'>;
-    const shape: Shape = { glyphs: shaped.glyphs, positions: shaped.positions, features: shaped.features, script: shaped.script, direction: shaped.direction };
-    if (memo.size >= MEMO_SIZE) memo.clear();
-    memo.set(text, shape);
     return copy(shape);
   };
+}
+
+function shaped(run: GlyphRun & Omit<Shape, 'glyphs'>): Shape {
+  return { glyphs: run.glyphs, positions: run.positions, features: run.features, script: run.script, direction: run.direction };
 }
 
 /**

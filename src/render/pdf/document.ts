@@ -1,6 +1,7 @@
 import { attachmentLabel, attachmentNote, type Attachment, type Report, type Signature } from '../../model/index.js';
 import { createOutline, setBlock, type Content } from './blocks/index.js';
 import { titleLines } from '../../layout/title.js';
+import { keepHeadingsWithNext, withoutKeep } from './page.js';
 import type { Setter } from './setter.js';
 import { footprint } from './text/breaker.js';
 import type { Item } from './text/items.js';
@@ -39,7 +40,7 @@ export function reportContent(report: Report, setter: Setter): Content[] {
     out.push({ ...first, pageBreak: 'before', ...outline.entry(1, `${label} ${attachment.title}`) }, ...rest);
     for (const block of attachment.blocks) out.push(...setBlock(block, context));
   }
-  return out;
+  return keepHeadingsWithNext(out, setter.profile.grid.linesPerPage);
 }
 
 /**
@@ -100,12 +101,6 @@ function attachmentPage(setter: Setter, label: string, attachment: Attachment): 
     ...title(setter, attachment.title),
     setter.blank(),
   ];
-}
-
-/** A line without the heading mark that keepWithNext acts on (see page.ts). */
-function withoutKeep(node: Content): Content {
-  const { headlineLevel: _, ...rest } = node;
-  return rest;
 }
 
 /** A single set line (not a table or other composite node). */

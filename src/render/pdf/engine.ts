@@ -3,6 +3,9 @@ import type { Face } from './face.js';
 
 const denyAll = () => false;
 
+/** The Info dictionary's Producer: also how Node-side speed-ups tell our documents from a host's (src/node/fonts/pdfkit.ts). */
+export const PRODUCER = 'zongjie (pdfmake)';
+
 /**
  * Run pdfmake on a document definition, with our fonts and no outside access.
  *

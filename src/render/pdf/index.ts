@@ -1,9 +1,9 @@
 import { GBT9704, type LayoutProfile } from '../../layout/profile.js';
 import type { Report } from '../../model/index.js';
 import { reportContent } from './document.js';
-import { runPdfmake } from './engine.js';
+import { PRODUCER, runPdfmake } from './engine.js';
 import type { FontSet } from './fonts.js';
-import { keepWithNext, pageNumber, pageSetup } from './page.js';
+import { hasKeptHeadings, keepWithNext, pageNumber, pageSetup } from './page.js';
 import { loadFontParser } from './parser.js';
 import { createSetter } from './setter.js';
 import type { PdfWarning } from './warnings.js';
@@ -55,14 +55,15 @@ export async function renderPdfWithWarnings(report: Report, options: RenderPdfOp
       subject: report.meta.subject,
       keywords: report.meta.keywords.join(', '),
       creator: 'zongjie',
-      producer: 'zongjie (pdfmake)',
+      producer: PRODUCER,
       creationDate: date,
       modDate: date,
     },
     defaultStyle: { font: body.faces[0]!.family, fontSize: body.sizePt },
     content,
     footer: pageNumber(setter),
-    pageBreakBefore: keepWithNext,
+    // Most headings are kept with what follows by the content itself (keepHeadingsWithNext).
+    ...(hasKeptHeadings(content) ? { pageBreakBefore: keepWithNext } : {}),
   };
   const faces = new Set([...setter.usedSetups()].flatMap((setup) => setup.faces));
   const bytes = await runPdfmake(docDefinition, faces);

@@ -75,3 +75,47 @@ export function keepWithNext(node: NodeInfo, queries: NodeQueries): boolean {
 function isHeading(node: NodeInfo): boolean {
   return node.headlineLevel !== undefined && node.headlineLevel !== PAGE_NUMBER;
 }
+
+/**
+ * keepWithNext without a second layout: each run of heading lines and the
+ * line after it become one unbreakable stack, which pdfmake moves to the
+ * next page whole when it does not fit — where keepWithNext would move the
+ * run — in the same pass. (A break from pageBreakBefore makes pdfmake
+ * measure and lay out the whole document again: a quarter of a PDF's time.)
+ * A run followed by anything else (a table, the 落款 block, a new page, the
+ * end), or too long for one page (pdfmake would drop what an unbreakable
+ * block puts past the page), keeps its marks and is left to keepWithNext.
+ */
+export function keepHeadingsWithNext(nodes: readonly Content[], linesPerPage: number): Content[] {
+  const out: Content[] = [];
+  for (let i = 0; i < nodes.length; ) {
+    let end = i;
+    while (end < nodes.length && isHeading(nodes[end]!)) end++;
+    const next = nodes[end];
+    if (end > i && end - i < linesPerPage && next && isPlainLine(next)) {
+      out.push({ stack: [...nodes.slice(i, end).map(withoutKeep), next], unbreakable: true });
+      i = end + 1;
+    } else {
+      const stop = Math.max(end, i + 1); // a run left to keepWithNext, or one other node
+      out.push(...nodes.slice(i, stop));
+      i = stop;
+    }
+  }
+  return out;
+}
+
+/** Whether any node still needs keepWithNext (pdfmake's pageBreakBefore). */
+export function hasKeptHeadings(nodes: readonly Content[]): boolean {
+  return nodes.some(isHeading);
+}
+
+/** A line without the heading mark that keepWithNext acts on. */
+export function withoutKeep(node: Content): Content {
+  const { headlineLevel: _, ...rest } = node;
+  return rest;
+}
+
+/** One set line that starts no page: not a table or other composite node. */
+function isPlainLine(node: Content): boolean {
+  return Array.isArray(node.text) && node.pageBreak === undefined;
+}
