@@ -33,7 +33,7 @@ export default defineConfig([
   },
   {
     ...shared,
-    // draftBatch's worker thread (src/node/batch.ts), loaded from beside the bundle that starts it.
+    // A draft pool's worker thread (src/node/pool.ts), loaded from beside the bundle that starts it.
     entry: { 'batch-worker': 'src/node/batch-worker.ts' },
     format: ['esm', 'cjs'],
   },

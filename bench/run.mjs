@@ -61,10 +61,13 @@ log('cold start (5 processes)');
 const cold = await repeat(n(5, 2), 'cold', [school, out]);
 log('warm single reports (3 processes)');
 const warm = await repeat(n(3, 1), 'warm', [n(25, 8)]);
-log('batch of 200 school reports, 2 workers (3 runs)');
-const batch = await repeat(n(3, 1), 'batch', [n(200, 40), 2]);
-log('batch of 100 school reports, 1 worker');
-const batchOne = await repeat(1, 'batch', [n(100, 20), 1]);
+log('batch of 200 school reports, 2 workers started for it (3 runs)');
+const batch = await repeat(n(3, 1), 'batch', [n(200, 40), 2, 'cold']);
+log('batch of 200 school reports on a warm pool of 2 workers: DOCX + PDF, then PDF only (3 runs each)');
+const warmBatch = await repeat(n(3, 1), 'batch', [n(200, 40), 2, 'warm']);
+const warmPdfBatch = await repeat(n(3, 1), 'batch', [n(200, 40), 2, 'warm', 'pdf']);
+log('batch of 100 school reports on a warm pool of 1 worker');
+const batchOne = await repeat(1, 'batch', [n(100, 20), 1, 'warm']);
 log('bare pdfmake (3 processes)');
 const barePdf = await repeat(n(3, 1), 'bare-pdfmake', [n(25, 8)]);
 log('docx packing alone (3 processes)');
@@ -94,13 +97,19 @@ const why = (r) => (ok(r) ? '' : `unavailable: ${r?.error}`);
 const coldMs = med(cold, 'ms');
 const docxMs = med(warm, 'docx');
 const pdfMs = med(warm, 'pdf');
-const batchRate = ok(batch) ? median(batch.map((r) => r.perSecond)) : undefined;
+const rateOf = (results) => (ok(results) ? median(results.map((r) => r.perSecond)) : undefined);
+const coresOf = (results) => (ok(results) ? ` (${median(results.map((r) => r.cores)).toFixed(2)} cores busy)` : '');
+const batchRate = rateOf(batch);
+const warmRate = rateOf(warmBatch);
+const warmPdfRate = rateOf(warmPdfBatch);
 const batchRss = ok(batch) ? Math.max(...batch.map((r) => r.maxRssMB)) : undefined;
-const oneRate = ok(batchOne) ? batchOne[0].perSecond : undefined;
+const oneRate = rateOf(batchOne);
 const barePdfMs = med(barePdf, 'pdf');
 const bareDocxMs = med(bareDocx, 'docx');
 const carboneMs = ok(carbone) ? carbone.median : undefined;
 const carboneRate = ok(carbone) ? carbone.perSecond : undefined;
+// Carbone's batch started from nothing, to set beside draftBatch, which starts its own workers.
+const carboneColdRate = ok(carbone) ? carbone.batch / (carbone.startupMs / 1000 + carbone.batchSeconds) : undefined;
 const sofficeMs = ok(soffice) ? soffice.median : undefined;
 const perPage = (s) => s.bytes / s.pages;
 const sizes = ok(warm) ? warm[0].sizes : undefined;
@@ -110,8 +119,11 @@ const rows = [
   ['warm report: stats → DOCX', ms(docxMs), `docx packing alone: ${ms(bareDocxMs)} ${why(bareDocx)}`, `${times(docxMs / bareDocxMs)} of it`, '—', undefined],
   ['warm report: stats → PDF (4–5 pages)', ms(pdfMs), `Carbone 3, warm: ${ms(carboneMs)} ${why(carbone)}`, `${times(carboneMs / pdfMs)} faster`, '< 200 ms, ≥ 3× Carbone', pdfMs < 200 && (carboneMs === undefined || carboneMs / pdfMs >= 3)],
   ['PDF pipeline vs bare pdfmake', ms(pdfMs), `bare pdfmake, same text: ${ms(barePdfMs)} ${why(barePdf)}`, `${times(pdfMs / barePdfMs)} of it`, '≤ 1.2×', pdfMs / barePdfMs <= 1.2],
-  [`batch: ${ok(batch) ? batch[0].count : '—'} reports, DOCX + PDF, 2 workers`, rate(batchRate, 'reports'), `Carbone 3, 2 factories (PDF only): ${rate(carboneRate, 'PDFs')} ${why(carbone)}`, `${times(batchRate / carboneRate)} the throughput`, '≥ 20/s, ≥ 3× Carbone', batchRate >= 20 && (carboneRate === undefined || batchRate / carboneRate >= 3)],
-  [`batch: ${ok(batchOne) ? batchOne[0].count : '—'} reports, 1 worker`, rate(oneRate, 'reports'), '', `2 workers: ${times(batchRate / oneRate)}`, '—', undefined],
+  [`batch: ${ok(batch) ? batch[0].count : '—'} reports, DOCX + PDF, draftBatch (2 workers started for it)`, rate(batchRate, 'reports') + coresOf(batch), '', '', '≥ 20/s', batchRate >= 20],
+  ...(ok(carbone) ? [[`  (Carbone from cold: start-up + its ${carbone.batch} PDFs on 2 factories)`, '', rate(carboneColdRate, 'PDFs'), `${times(batchRate / carboneColdRate)} the throughput`, '', undefined]] : []),
+  [`batch: ${ok(warmBatch) ? warmBatch[0].count : '—'} reports, DOCX + PDF, warm pool of 2 workers`, rate(warmRate, 'reports') + coresOf(warmBatch), `Carbone 3, 2 warm factories (PDF only): ${rate(carboneRate, 'PDFs')} ${why(carbone)}`, `${times(warmRate / carboneRate)} the throughput`, '≥ 20/s', warmRate >= 20],
+  [`batch: ${ok(warmPdfBatch) ? warmPdfBatch[0].count : '—'} reports, PDF only, warm pool of 2 workers`, rate(warmPdfRate, 'PDFs') + coresOf(warmPdfBatch), `Carbone 3, 2 warm factories: ${rate(carboneRate, 'PDFs')} ${why(carbone)}`, `${times(warmPdfRate / carboneRate)} the throughput`, '≥ 3× Carbone', carboneRate === undefined ? undefined : warmPdfRate / carboneRate >= 3],
+  [`batch: ${ok(batchOne) ? batchOne[0].count : '—'} reports, DOCX + PDF, warm pool of 1 worker`, rate(oneRate, 'reports') + coresOf(batchOne), '', `2 workers: ${times(warmRate / oneRate)}`, '—', undefined],
   ['batch peak RSS (2 workers)', batchRss === undefined ? '—' : `${batchRss.toFixed(0)} MB`, '', '', '—', undefined],
   ['PDF bytes per page: school', sizes ? `${kb(perPage(sizes.school))} (${sizes.school.pages} p.)` : '—', `Carbone: ${ok(carbone) ? `${kb(carbone.bytes / carbone.pages)} (${carbone.pages} p.)` : '—'}; bare pdfmake: ${ok(barePdf) ? `${kb(barePdf[0].bytes / barePdf[0].pages)} (${barePdf[0].pages} p.)` : '—'}`, '', '< 60 KB', sizes ? perPage(sizes.school) < 60 * 1024 : undefined],
   ['PDF bytes per page: bureau', sizes ? `${kb(perPage(sizes.bureau))} (${sizes.bureau.pages} p.)` : '—', '', '', '< 60 KB', sizes ? perPage(sizes.bureau) < 60 * 1024 : undefined],
@@ -128,5 +140,5 @@ for (const [i, row] of table.entries()) {
   if (i === 0) console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 }
 const raw = join(tmpdir(), 'zongjie-bench-last.json');
-await writeFile(raw, JSON.stringify({ quick, loadBefore, loadAfter, cold, warm, batch, batchOne, barePdf, bareDocx, carbone, soffice }, null, 1));
+await writeFile(raw, JSON.stringify({ quick, loadBefore, loadAfter, cold, warm, batch, warmBatch, warmPdfBatch, batchOne, barePdf, bareDocx, carbone, soffice }, null, 1));
 console.log(`\nraw numbers: ${raw}`);

@@ -1,40 +1,46 @@
 /**
- * A draftBatch worker thread (src/node/batch.ts): drafts the inputs it is
+ * A draft pool's worker thread (src/node/pool.ts): drafts the inputs it is
  * sent, one at a time, with its own font and template caches. Built as its
  * own entry (dist/batch-worker.js and .cjs) next to the bundles that start it.
  */
-import { parentPort, threadId, workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { sendError } from './batch-errors.js';
-import { draftReport, type DraftOptions } from './draft.js';
+import { FORMATS, draftReport, type DraftOptions } from './draft.js';
 import { loadFonts } from './fonts/index.js';
 
 export interface WorkerJob {
-  index: number;
   input: unknown;
 }
 
 export type WorkerReply =
-  | { index: number; ok: true; draft: Awaited<ReturnType<typeof draftReport>> }
-  | { index: number; ok: false; error: ReturnType<typeof sendError> };
+  | { ok: true; draft: Awaited<ReturnType<typeof draftReport>> }
+  | { ok: false; error: ReturnType<typeof sendError> };
+
+/** `started`: modules imported; `warm`: fonts loaded too (or failed, which each PDF then reports). */
+export type WorkerStatus = { status: 'started' | 'warm' };
 
 const port = parentPort;
-if (!port) throw new Error('batch-worker: run by draftBatch as a worker thread');
+if (!port) throw new Error('batch-worker: run by createDraftPool as a worker thread');
 const options = (workerData as { options: DraftOptions }).options;
 
-// Fonts load while the first input is on its way.
-if ((options.formats ?? ['pdf']).includes('pdf')) loadFonts({ fonts: options.fonts }).catch(() => {}); // reported per input
-
-port.on('message', async ({ index, input }: WorkerJob) => {
+port.on('message', async ({ input }: WorkerJob) => {
   try {
     const draft = await draftReport(input, options);
     const transfer = Object.values(draft.outputs).map(own);
     draft.outputs = Object.fromEntries(Object.entries(draft.outputs).map(([format], i) => [format, transfer[i]!]));
-    port.postMessage({ index, ok: true, draft } satisfies WorkerReply, transfer.map((bytes) => bytes.buffer));
+    port.postMessage({ ok: true, draft } satisfies WorkerReply, transfer.map((bytes) => bytes.buffer));
   } catch (error) {
-    port.postMessage({ index, ok: false, error: sendError(error) } satisfies WorkerReply);
+    port.postMessage({ ok: false, error: sendError(error) } satisfies WorkerReply);
   }
 });
-port.postMessage({ ready: threadId });
+port.postMessage({ status: 'started' } satisfies WorkerStatus);
+
+// Fonts load while the first input is on its way.
+const fonts = (options.formats ?? FORMATS).includes('pdf') ? loadFonts({ fonts: options.fonts }) : Promise.resolve();
+fonts.then(
+  () => port.postMessage({ status: 'warm' } satisfies WorkerStatus),
+  () => port.postMessage({ status: 'warm' } satisfies WorkerStatus),
+);
 
 /**
  * Bytes that own their whole buffer, so it can be moved rather than copied.
