@@ -58,8 +58,9 @@ interface Slot {
  * Idle workers do not keep the process alive; `close()` stops them.
  *
  * @example
- * await using pool = createDraftPool({ formats: ['docx', 'pdf'] });
+ * const pool = createDraftPool({ formats: ['docx', 'pdf'] }); // once, when the service starts
  * const draft = await pool.draft(stats); // in a request handler: no start-up, no blocked event loop
+ * await pool.close(); // or `await using pool = …` where supported
  */
 export function createDraftPool(options: DraftPoolOptions = {}): DraftPool {
   const { workers, ...draftOptions } = options;
