@@ -85,10 +85,19 @@ function nounFor(stage: Stage, records: Aid[], terms: Terms): string {
   return stage === 'preschool' ? noun.replace(/学生/, '幼儿') : noun;
 }
 
+/**
+ * A programme's name as printed right before its amount: one ending in a
+ * digit is quoted, or "爱心助学金2" and 4500元 would read as 爱心助学金24500元.
+ */
+function beforeAmount(name: string): string {
+  return /[0-9０-９]$/.test(name) ? `“${name}”` : name;
+}
+
 function programmeView(p: ProgrammeFacts, stats: YearlyStats, terms: Terms) {
   const records = p.records.map((i) => stats.aid[i]!);
+  const name = beforeAmount(p.name);
   const verb =
-    p.programme === 'custom' ? `${PROGRAMME_VERBS.custom}${p.name}` : p.programme === 'tuitionWaiver' && p.stage === 'preschool' ? '免除保育教育费' : PROGRAMME_VERBS[p.programme];
+    p.programme === 'custom' ? `${PROGRAMME_VERBS.custom}${name}` : p.programme === 'tuitionWaiver' && p.stage === 'preschool' ? '免除保育教育费' : PROGRAMME_VERBS[p.programme];
   const parts = (['spring', 'autumn', 'year'] as const).flatMap((period) => {
     const t = p.periods[period];
     const noun = nounFor(p.stage, records.filter((r) => r.period === period && !r.backPay), terms);
@@ -104,7 +113,7 @@ function programmeView(p: ProgrammeFacts, stats: YearlyStats, terms: Terms) {
     label: p.name,
     programme: p.programme,
     verb,
-    name: p.name,
+    name,
     parts,
     backPays,
     total: yuan(p.total),

@@ -20,6 +20,20 @@ describe('composeReport', () => {
     expect(report.body.map((b) => b.type)).toEqual(plain.body.map((b) => b.type));
   });
 
+  it('quotes a custom programme named with a final digit, so its name does not run into the amount', () => {
+    const stats = example('school');
+    const aid = [
+      { stage: 'primary', programme: 'custom', name: '爱心助学金2', period: 'autumn', students: 3, amount: 4500 },
+      { stage: 'primary', programme: 'custom', name: '爱心助学金2', period: 'spring', students: 2, amount: 3000, backPay: { year: 2024, semester: 'autumn' } },
+      { stage: 'junior', programme: 'custom', name: '春蕾助学金', period: 'autumn', students: 1, amount: 800 },
+    ];
+    const md = renderMarkdown(composeReport({ ...stats, aid }).report);
+    expect(md).toContain('发放“爱心助学金2”4500元');
+    expect(md).toContain('学生“爱心助学金2”3000元'); // the back pay
+    expect(md).not.toMatch(/爱心助学金2[0-9]/);
+    expect(md).toContain('发放春蕾助学金800元'); // a name ending in a character needs no quotes
+  });
+
   it('keeps user text that looks like markup as text', () => {
     const hostile = ['# 不是标题', '- 不是列表', '@attachment 不是附件', '{{year}}', '| a | b |', '<script>x</script>'];
     const { report } = composeReport({ ...example('school'), problems: hostile });
