@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { receiveError } from './batch-errors.js';
 import type { WorkerJob, WorkerReply, WorkerStatus } from './batch-worker.js';
 import type { Draft, DraftOptions } from './draft.js';
@@ -9,6 +9,12 @@ import { workerScript } from './worker-script.js';
 export interface DraftPoolOptions extends DraftOptions {
   /** Worker threads (default: the machine's available parallelism). */
   workers?: number;
+  /**
+   * Node's heap limits for each worker. A worker that exceeds them (a huge
+   * input, say) stops: its draft fails and a new worker takes its place,
+   * while the host process is untouched.
+   */
+  resourceLimits?: ResourceLimits;
 }
 
 /** One input's outcome, in input order. `worker` is the thread that drafted it. */
@@ -63,7 +69,7 @@ interface Slot {
  * await pool.close(); // or `await using pool = …` where supported
  */
 export function createDraftPool(options: DraftPoolOptions = {}): DraftPool {
-  const { workers, ...draftOptions } = options;
+  const { workers, resourceLimits, ...draftOptions } = options;
   const size = Math.max(1, Math.floor(workers ?? availableParallelism()));
   const queue: Job[] = [];
   const slots: Slot[] = [];
@@ -85,7 +91,7 @@ export function createDraftPool(options: DraftPoolOptions = {}): DraftPool {
 
   function spawn(options: DraftOptions): void {
     const { script, eval: evaluate } = workerScript();
-    const worker = new Worker(script, { eval: evaluate, workerData: { options } });
+    const worker = new Worker(script, { eval: evaluate, workerData: { options }, ...(resourceLimits ? { resourceLimits } : {}) });
     let warmed!: () => void;
     const slot: Slot = { worker, id: worker.threadId, started: false, warm: new Promise((resolve) => (warmed = resolve)) };
     worker.on('message', (message: WorkerReply | WorkerStatus) => {

@@ -42,6 +42,20 @@ describe('createDraftPool', () => {
     expect(workers.size).toBeLessThanOrEqual(2); // no worker started for the second batch
   });
 
+  it('replaces a worker that stops, failing only the draft it held', async () => {
+    // A heap too small for a 60 MB input: the worker dies drafting it, the pool goes on.
+    const small = createDraftPool({ formats: ['md'], workers: 1, resourceLimits: { maxOldGenerationSizeMb: 64 } });
+    try {
+      await expect(small.draft(named(0))).resolves.toBeDefined();
+      const huge = { ...named(1), problems: Array.from({ length: 60 }, (_, i) => `${i}`.padEnd(1 << 20, '问')) };
+      await expect(small.draft(huge)).rejects.toThrow(/worker \d+ stopped while drafting/);
+      const after = await small.draft(named(2));
+      expect(text(after.outputs.md)).toContain('云溪县第3小学');
+    } finally {
+      await small.close();
+    }
+  });
+
   it('rejects drafts once closed', async () => {
     const closing = createDraftPool({ formats: ['md'], workers: 1 });
     await closing.draft(named(0));
