@@ -1,6 +1,7 @@
 import type { Facts } from '../facts/index.js';
 import { projectInvestmentFen } from '../facts/projects.js';
 import { floorDiv, roundDiv } from '../format/fixed.js';
+import { toFen } from '../format/money.js';
 import type { Table } from '../model/index.js';
 import { AUDIENCE_LABELS, PROJECT_KIND_LABELS, PROJECT_STATUS_LABELS, SEMESTER_LABELS, STAGE_LABELS } from '../schema/enums.js';
 import type { YearlyStats } from '../schema/stats.js';
@@ -39,7 +40,7 @@ export function aidTable(stats: YearlyStats, facts: Facts): Table | null {
           : r.period === 'year'
             ? '全年'
             : SEMESTER_LABELS[r.period];
-        rows.push([STAGE_LABELS[stage.stage], p.name, period, String(r.students), yuanCell(Math.round(r.amount * 100))]);
+        rows.push([STAGE_LABELS[stage.stage], p.name, period, String(r.students), yuanCell(toFen(r.amount))]);
       }
     }
   }
