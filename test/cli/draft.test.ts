@@ -1,21 +1,13 @@
 import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { composeReport } from '../../src/index.js';
-import { hasCommand, pdfText, requireCommands, tempDir, unzipText } from '../support/tools.js';
-import { ensureBuilt, EXAMPLES, listDir, run, STACK_FRAME, zongjie } from './support.js';
+import { hasCommand, pdfText, requireCommands, unzipText } from '../support/tools.js';
+import { ensureBuilt, EXAMPLES, freshDirs, listDir, run, STACK_FRAME, zongjie } from './support.js';
 
 beforeAll(ensureBuilt);
 
-const { dir: root, remove } = tempDir('zongjie-draft-');
-afterAll(remove);
-
-let n = 0;
-function fresh(): string {
-  const dir = join(root, String(++n));
-  mkdirSync(dir);
-  return dir;
-}
+const { fresh } = freshDirs('zongjie-draft-');
 
 const example = (name: string) => JSON.parse(readFileSync(join(EXAMPLES, `${name}.json`), 'utf8'));
 const BUREAU = composeReport(example('bureau')).report.title; // 云溪县教育局2025年教育帮扶工作总结
@@ -187,7 +179,7 @@ describe('zongjie draft, failures leave no broken or temporary files', () => {
     expect((await zongjie(['draft', 'examples/school.json', '-o', out])).code).toBe(0);
     const before = Object.fromEntries(listDir(out).map((f) => [f, readFileSync(join(out, f))]));
 
-    const notAFont = join(root, 'broken.ttf');
+    const notAFont = join(fresh(), 'broken.ttf');
     writeFileSync(notAFont, 'not a font at all');
     const result = await zongjie(['draft', 'examples/school.json', '-o', out, '--font', `body=${notAFont}`]);
     expect(result.code).toBe(1);

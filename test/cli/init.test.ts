@@ -1,22 +1,12 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { composeReport } from '../../src/index.js';
-import { tempDir } from '../support/tools.js';
-import { ensureBuilt, STACK_FRAME, zongjie } from './support.js';
+import { ensureBuilt, freshDirs, STACK_FRAME, zongjie } from './support.js';
 
 beforeAll(ensureBuilt);
 
-const { dir: root, remove } = tempDir('zongjie-init-');
-afterAll(remove);
-
-let n = 0;
-/** An empty directory of its own for each test. */
-function fresh(): string {
-  const dir = join(root, String(++n));
-  mkdirSync(dir);
-  return dir;
-}
+const { fresh } = freshDirs('zongjie-init-');
 
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 

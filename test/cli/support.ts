@@ -9,6 +9,8 @@ import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
+import { tempDir } from '../support/tools.js';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const CLI = join(ROOT, 'dist', 'cli.js');
@@ -91,4 +93,21 @@ export const STACK_FRAME = /^\s+at .+[:(]\d+/m;
 /** Every file in a directory, dotfiles (temporary files) included. */
 export function listDir(dir: string): string[] {
   return readdirSync(dir).sort();
+}
+
+/**
+ * A test file's scratch space: `fresh()` gives each test an empty directory
+ * of its own under one temporary root, removed after the file's tests.
+ */
+export function freshDirs(prefix: string): { fresh(): string } {
+  const { dir: root, remove } = tempDir(prefix);
+  afterAll(remove);
+  let n = 0;
+  return {
+    fresh() {
+      const dir = join(root, String(++n));
+      mkdirSync(dir);
+      return dir;
+    },
+  };
 }

@@ -5,21 +5,17 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocx } from '../support/docx-text.js';
-import { tempDir } from '../support/tools.js';
-import { ensureBuilt, STACK_FRAME, zongjie } from '../cli/support.js';
+import { ensureBuilt, freshDirs, STACK_FRAME, zongjie } from '../cli/support.js';
 import { FULL_STATS } from '../support/schema-fields.js';
 
 beforeAll(ensureBuilt);
-const { dir: root, remove } = tempDir('zongjie-hostile-cli-');
-afterAll(remove);
+const { fresh } = freshDirs('zongjie-hostile-cli-');
 
-let n = 0;
 /** Writes `json` (text, so it can hold what JSON.stringify would not write) to a fresh directory. */
 function input(json: string): { file: string; out: string } {
-  const dir = join(root, String(++n));
-  mkdirSync(dir);
+  const dir = fresh();
   writeFileSync(join(dir, 'stats.json'), json);
   return { file: join(dir, 'stats.json'), out: join(dir, 'out') };
 }
