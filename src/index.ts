@@ -32,6 +32,8 @@ export {
   formatPercentRange,
   joinList,
   formatArea,
+  formatRoughAmount,
+  formatRoughCount,
   type AmountUnit,
   type FormatAmountOptions,
   type FormatCountOptions,

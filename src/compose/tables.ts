@@ -40,7 +40,7 @@ export function aidTable(stats: YearlyStats, facts: Facts): Table | null {
           : r.period === 'year'
             ? '全年'
             : SEMESTER_LABELS[r.period];
-        rows.push([STAGE_LABELS[stage.stage], p.name, period, String(r.students), yuanCell(toFen(r.amount))]);
+        rows.push([STAGE_LABELS[stage.stage], p.name, period, r.students === undefined ? '' : String(r.students), r.amount === undefined ? '' : yuanCell(toFen(r.amount))]);
       }
     }
   }
@@ -74,9 +74,9 @@ export function projectsTable(stats: YearlyStats, facts: Facts): Table | null {
     ],
     rows: stats.projects.map((p, i) => [
       String(i + 1),
-      p.school,
+      p.school ?? (p.schools ?? []).join('、'),
       p.name ?? PROJECT_KIND_LABELS[p.kind],
-      p.area === undefined ? '' : String(p.area),
+      p.area === undefined ? '' : String(p.area.value),
       wanCell(projectInvestmentFen(p)),
       PROJECT_STATUS_LABELS[p.status].replace(/^已(通过)?/, ''),
     ]),
@@ -94,7 +94,12 @@ export function trainingsTable(stats: YearlyStats, facts: Facts): Table | null {
       { title: '期数', align: 'right', weight: 1.5 },
       { title: '人次', align: 'right', weight: 2 },
     ],
-    rows: stats.trainings.map((t) => [t.audienceName ?? AUDIENCE_LABELS[t.audience], t.title, String(t.sessions), String(t.participants)]),
+    rows: stats.trainings.map((t) => [
+      t.audienceName ?? AUDIENCE_LABELS[t.audience],
+      t.title ?? '',
+      t.sessions === undefined ? '' : String(t.sessions),
+      t.participants === undefined ? '' : String(t.participants),
+    ]),
     footer: ['合计', '', String(facts.trainings.sessions), String(facts.trainings.participants)],
   };
 }

@@ -10,7 +10,7 @@ export interface Warning {
     | 'text_cleaned'
     | 'missing_glyph'
     | 'no_signature';
-  /** JSON path of the field concerned, as in stats issues: "aidedGroups[0].statedTotal". */
+  /** JSON path of the field concerned, as in stats issues: "aidedGroups[0].students". */
   where: string;
   message: { zh: string; en: string };
 }

@@ -125,6 +125,102 @@ export const FUNDING_LABELS = {
   provincial: '省级资金',
   municipal: '市级资金',
   county: '县级资金',
+  township: '乡镇资金',
   other: '其他资金',
 } as const;
+/** Where the money came from; 县级 reads 区级 or 市级 after the organisation's division. */
 export type FundingSource = keyof typeof FUNDING_LABELS;
+
+/**
+ * How a figure the clerk has only as an estimate is qualified, as offices
+ * write it: 8000余份, 930多万元, 近3000人次, 约1000人.
+ */
+export const APPROX_LABELS = { over: '余', more: '多', nearly: '近', about: '约' } as const;
+export type Approx = keyof typeof APPROX_LABELS;
+export const approxSchema = z
+  .enum(Object.keys(APPROX_LABELS) as [Approx, ...Approx[]])
+  .describe('约数：over 余（8000余份）、more 多（930多万元）、nearly 近（近3000人次）、about 约（约1000人）');
+
+/** What span of time a report covers: 全年, one semester, or a school year. */
+export const REPORT_PERIOD_LABELS = { year: '年度', spring: '春季学期', autumn: '秋季学期', schoolYear: '学年' } as const;
+export type ReportPeriod = keyof typeof REPORT_PERIOD_LABELS;
+export const reportPeriodSchema = z
+  .enum(Object.keys(REPORT_PERIOD_LABELS) as [ReportPeriod, ...ReportPeriod[]])
+  .describe('报告涵盖期间：year 全年（缺省）、spring 春季学期、autumn 秋季学期、schoolYear 学年（year 为学年开始的年份，如 2025 即 2025—2026学年）');
+
+/** The administrative division an organisation serves: 全县/全区/全市, 县级/区级/市级资金. */
+export const DIVISION_LABELS = { county: '县', district: '区', city: '市' } as const;
+export type Division = keyof typeof DIVISION_LABELS;
+export const divisionSchema = z
+  .enum(Object.keys(DIVISION_LABELS) as [Division, ...Division[]])
+  .describe('所在（或主管）的县级行政区：county 县、district 区（市辖区）、city 县级市；决定“全县/全区/全市”“县级/区级/市级资金”的说法，缺省按单位名称推断');
+
+/** What a per-student standard is counted per: 每生每学期, 每生每年, 每生每月, 每生每天. */
+export const STANDARD_UNIT_LABELS = { semester: '每生每学期', year: '每生每年', month: '每生每月', day: '每生每天' } as const;
+export type StandardUnit = keyof typeof STANDARD_UNIT_LABELS;
+export const standardUnitSchema = z
+  .enum(Object.keys(STANDARD_UNIT_LABELS) as [StandardUnit, ...StandardUnit[]])
+  .describe('资助标准的计量：semester 每生每学期、year 每生每年、month 每生每月、day 每生每天（缺省：按学期发放的为每学期，按年发放的为每年）');
+
+/** Whether an activity was held, is under way, or is only planned (a target is never reported as done). */
+export const ACTIVITY_STATUS_LABELS = { done: '已完成', ongoing: '正在进行', planned: '计划' } as const;
+export type ActivityStatus = keyof typeof ACTIVITY_STATUS_LABELS;
+export const activityStatusSchema = z
+  .enum(Object.keys(ACTIVITY_STATUS_LABELS) as [ActivityStatus, ...ActivityStatus[]])
+  .describe('进展：done 已完成（缺省）、ongoing 正在进行、planned 计划（印为“计划……”，不计入已完成的合计）');
+
+/** What became of children found out of school (控辍保学). */
+export const DROPOUT_ACTION_LABELS = { returned: '劝返复学', homeTaught: '送教上门', excluded: '核实排除', other: '其他' } as const;
+export type DropoutAction = keyof typeof DROPOUT_ACTION_LABELS;
+export const dropoutActionSchema = z
+  .enum(Object.keys(DROPOUT_ACTION_LABELS) as [DropoutAction, ...DropoutAction[]])
+  .describe('处置：returned 劝返复学、homeTaught 送教上门、excluded 核实排除（重复统计、已在外地就读等）、other 其他');
+
+/** The rates offices report, with the words they use. */
+export const RATE_LABELS = {
+  enrolment: '适龄儿童入学率',
+  retention: '义务教育巩固率',
+  kindergartenEnrolment: '学前三年毛入园率',
+  promotion: '升学率',
+  aidCoverage: '受助率',
+  custom: '其他',
+} as const;
+export type Rate = keyof typeof RATE_LABELS;
+export const rateSchema = z
+  .enum(Object.keys(RATE_LABELS) as [Rate, ...Rate[]])
+  .describe('比率：enrolment 入学率、retention 巩固率、kindergartenEnrolment 入园率、promotion 升学率（如小升初）、aidCoverage 受助率、custom 其他（须填 name）');
+
+/**
+ * The sections of a summary a user may reorder (`measures`) or retitle
+ * (`headings`). Data sections print only when their data is given.
+ */
+export const SECTION_LABELS = {
+  basics: '基本情况',
+  aid: '资助政策落实情况',
+  measures: '主要做法',
+  publicity: '政策宣传',
+  pairing: '结对帮扶',
+  dropout: '控辍保学',
+  projects: '改善办学条件',
+  trainings: '教师培训',
+  recruitment: '教师招聘',
+  supportTeaching: '选派教师支教',
+  targetedEnrolment: '定向招生和专项招生',
+  donations: '社会捐资助学',
+  rates: '主要指标',
+  achievements: '历年成效',
+  results: '工作成效',
+  problems: '存在问题',
+  plans: '下一步工作打算',
+} as const;
+export type Section = keyof typeof SECTION_LABELS;
+export const sectionSchema = z
+  .enum(Object.keys(SECTION_LABELS) as [Section, ...Section[]])
+  .describe(
+    '总结的部分：basics 基本情况、aid 资助政策落实、measures 主要做法、publicity 宣传、pairing 结对帮扶、dropout 控辍保学、projects 改善办学条件、trainings 培训、recruitment 招聘、supportTeaching 支教、targetedEnrolment 定向招生、donations 捐资助学、rates 主要指标、achievements 历年成效、results 工作成效、problems 存在问题、plans 下一步工作打算',
+  );
+
+/** The sections that come from data and may be placed among the free-text measures. */
+export const DATA_SECTIONS = ['aid', 'publicity', 'pairing', 'dropout', 'projects', 'trainings', 'recruitment', 'supportTeaching', 'targetedEnrolment', 'donations', 'rates', 'achievements'] as const satisfies readonly Section[];
+export type DataSection = (typeof DATA_SECTIONS)[number];
+export const dataSectionSchema = z.enum(DATA_SECTIONS).describe('由数据生成的部分：' + DATA_SECTIONS.map((s) => `${s} ${SECTION_LABELS[s]}`).join('、'));

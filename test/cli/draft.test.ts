@@ -50,10 +50,10 @@ describe('zongjie draft, one file', () => {
   it('prints every warning with its path, in Chinese and English', async () => {
     const dir = fresh();
     const stats = example('bureau');
-    stats.aidedGroups[0].statedTotal += 7;
+    stats.aidedGroups[0].students += 7;
     writeFileSync(join(dir, 'stats.json'), JSON.stringify(stats));
     const { warnings } = composeReport(stats);
-    expect(warnings.map((w) => w.where)).toContain('aidedGroups[0].statedTotal');
+    expect(warnings.map((w) => w.where)).toContain('aidedGroups[0].students');
 
     const result = await zongjie(['draft', 'stats.json', '-f', 'md'], { cwd: dir });
     expect(result.code).toBe(0);

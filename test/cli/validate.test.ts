@@ -29,7 +29,7 @@ describe('zongjie validate', () => {
 
   it('a valid file with inconsistent figures: exit 0 and every warning with its path, in Chinese and English', async () => {
     const stats = structuredClone(bureau);
-    stats.aidedGroups[0].statedTotal += 7;
+    stats.aidedGroups[0].students += 7;
     stats.signature.date = '2024-12-20';
     const expected = composeReport(stats).warnings;
     expect(expected.length).toBeGreaterThanOrEqual(2);
@@ -41,7 +41,7 @@ describe('zongjie validate', () => {
       expect(result.stderr).toContain(warning.message.zh);
       expect(result.stderr).toContain(warning.message.en);
     }
-    expect(result.stderr).toContain('aidedGroups[0].statedTotal');
+    expect(result.stderr).toContain('aidedGroups[0].students');
   });
 
   it('an invalid file: exit 1 and every problem (path, expected, received) in Chinese and English', async () => {
