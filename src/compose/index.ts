@@ -1,3 +1,4 @@
+import { ORG_KINDS } from '../domain/organisations.js';
 import { deriveFacts } from '../facts/index.js';
 import { warning, type Warning } from '../facts/warning.js';
 import { formatDate } from '../format/date.js';
@@ -7,6 +8,7 @@ import type { YearlyStats } from '../schema/stats.js';
 import { cleanText } from './clean.js';
 import { MarkupError, parseMarkup } from './markup.js';
 import { outline } from './outline.js';
+import { withSharedPartials } from './partials.js';
 import { aidTable, projectsTable, trainingsTable } from './tables.js';
 import { BUILTIN_TEMPLATES, compileTemplate, TemplateError, type RenderTemplate, type TemplateSource } from './template.js';
 import { termsForYear, type Terms } from './terms.js';
@@ -15,7 +17,9 @@ import { buildView } from './view.js';
 
 export { BUILTIN_TEMPLATES, TemplateError, type TemplateSource } from './template.js';
 export { termsForYear, type Terms } from './terms.js';
+export { SHARED_PARTIALS } from './partials.js';
 export type { View } from './view.js';
+export type * from './template-view.js';
 
 export interface ComposeOptions {
   /** A built-in template name, or a template's files. Default: `bureau` for a bureau, else `school`. */
@@ -32,7 +36,7 @@ export interface ComposeResult {
 const compiled = new WeakMap<TemplateSource, RenderTemplate>();
 
 function templateFor(stats: YearlyStats, choice: ComposeOptions['template']): { source: TemplateSource; run: RenderTemplate } {
-  const source = typeof choice === 'object' ? choice : BUILTIN_TEMPLATES[choice ?? (stats.organisation.kind === 'bureau' ? 'bureau' : 'school')];
+  const source = withSharedPartials(typeof choice === 'object' ? choice : BUILTIN_TEMPLATES[choice ?? ORG_KINDS[stats.organisation.kind].template]);
   let run = compiled.get(source);
   if (!run) compiled.set(source, (run = compileTemplate(source)));
   return { source, run };
@@ -73,7 +77,7 @@ export function composeReport(input: unknown, options: ComposeOptions = {}): Com
 
   const vault = new TextVault();
   // Table markers are ours, not user text: they stay outside the vault.
-  const view = bare({ ...seal(buildView(stats, facts, terms, tables), vault), tables: bare(tables) });
+  const view = bare({ ...seal(buildView(stats, facts, terms, tables, warnings), vault), tables: bare(tables) });
   const markup = parseTemplateOutput(templateFor(stats, options.template), view, store);
 
   const reveal = (text: string) => vault.reveal(text);
@@ -107,7 +111,8 @@ export function composeReport(input: unknown, options: ComposeOptions = {}): Com
     },
     title,
     ...(subtitle ? { subtitle } : {}),
-    body: outline(markup.body.map(revealBlock)),
+    // The close (“总之……”, 特此报告。) follows the last section, under no heading.
+    body: [...outline(markup.body.map(revealBlock)), ...markup.closing.map(revealBlock)],
     ...(stats.signature ? { signature: { issuer, date: formatDate(stats.signature.date) } } : {}),
     attachments: markup.attachments
       .map((a) => ({ title: reveal(a.title), blocks: outline(a.blocks.map(revealBlock)) }))

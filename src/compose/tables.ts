@@ -3,7 +3,9 @@ import { projectInvestmentFen } from '../facts/projects.js';
 import { floorDiv, roundDiv } from '../format/fixed.js';
 import { toFen } from '../format/money.js';
 import type { Table } from '../model/index.js';
-import { AUDIENCE_LABELS, PROJECT_KIND_LABELS, PROJECT_STATUS_LABELS, SEMESTER_LABELS, STAGE_LABELS } from '../schema/enums.js';
+import { APPROX_LABELS, AUDIENCE_LABELS, PROJECT_KIND_LABELS, PROJECT_STATUS_LABELS, SEMESTER_LABELS, STAGE_LABELS } from '../schema/enums.js';
+import type { Rough } from '../schema/rough.js';
+import { statusOf } from '../facts/trainings.js';
 import type { YearlyStats } from '../schema/stats.js';
 
 // Cells are cut from integer 分 like every printed figure (format/fixed.ts): float
@@ -59,6 +61,12 @@ export function aidTable(stats: YearlyStats, facts: Facts): Table | null {
   };
 }
 
+/** An estimate keeps its word in a cell: 约70000.00, 10000多. */
+function roughCell(r: Rough, cell: string): string {
+  if (!r.approx) return cell;
+  return r.approx === 'nearly' || r.approx === 'about' ? `${APPROX_LABELS[r.approx]}${cell}` : `${cell}${APPROX_LABELS[r.approx]}`;
+}
+
 export function projectsTable(stats: YearlyStats, facts: Facts): Table | null {
   if (!facts.projects) return null;
   return {
@@ -74,18 +82,26 @@ export function projectsTable(stats: YearlyStats, facts: Facts): Table | null {
     ],
     rows: stats.projects.map((p, i) => [
       String(i + 1),
-      p.school ?? (p.schools ?? []).join('、'),
+      p.school ?? `${(p.schools ?? []).join('、')}${p.schoolCount && p.schoolCount > (p.schools?.length ?? 0) ? `${p.schools?.length ? '等' : ''}${p.schoolCount}所` : ''}`,
       p.name ?? PROJECT_KIND_LABELS[p.kind],
-      p.area === undefined ? '' : String(p.area.value),
-      wanCell(projectInvestmentFen(p)),
+      p.area === undefined ? '' : roughCell(p.area, String(p.area.value)),
+      p.investment?.approx ? roughCell(p.investment, wanCell(toFen(p.investment.value))) : investmentCell(projectInvestmentFen(p)),
       PROJECT_STATUS_LABELS[p.status].replace(/^已(通过)?/, ''),
     ]),
-    footer: ['合计', '', '', facts.projects.area ? String(facts.projects.area) : '', wanCell(facts.projects.investmentFen), ''],
+    // A total only where every project gives its figure exactly; no 合计 row with nothing in it.
+    ...(facts.projects.area === undefined && facts.projects.investmentFen === undefined
+      ? {}
+      : { footer: ['合计', '', '', facts.projects.area === undefined ? '' : String(facts.projects.area), investmentCell(facts.projects.investmentFen), ''] }),
   };
 }
 
+const investmentCell = (fen: number | undefined) => (fen === undefined ? '' : wanCell(fen));
+
+/** The trainings held (planned ones are targets, stated in the text), with their totals where every one gives them. */
 export function trainingsTable(stats: YearlyStats, facts: Facts): Table | null {
-  if (!facts.trainings) return null;
+  const held = stats.trainings.filter((t) => statusOf(t) === 'done');
+  if (!facts.trainings || held.length === 0) return null;
+  const t = facts.trainings;
   return {
     type: 'table',
     columns: [
@@ -94,12 +110,12 @@ export function trainingsTable(stats: YearlyStats, facts: Facts): Table | null {
       { title: '期数', align: 'right', weight: 1.5 },
       { title: '人次', align: 'right', weight: 2 },
     ],
-    rows: stats.trainings.map((t) => [
+    rows: held.map((t) => [
       t.audienceName ?? AUDIENCE_LABELS[t.audience],
       t.title ?? '',
       t.sessions === undefined ? '' : String(t.sessions),
       t.participants === undefined ? '' : String(t.participants),
     ]),
-    footer: ['合计', '', String(facts.trainings.sessions), String(facts.trainings.participants)],
+    footer: ['合计', '', t.known.sessions ? String(t.sessions) : '', t.known.participants ? String(t.participants) : ''],
   };
 }

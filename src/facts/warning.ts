@@ -9,7 +9,10 @@ export interface Warning {
     | 'amount_differs_from_standard'
     | 'text_cleaned'
     | 'missing_glyph'
-    | 'no_signature';
+    | 'no_signature'
+    | 'outside_period'
+    | 'section_appended'
+    | 'section_empty';
   /** JSON path of the field concerned, as in stats issues: "aidedGroups[0].students". */
   where: string;
   message: { zh: string; en: string };
