@@ -5,8 +5,40 @@
  *   parseStats → deriveFacts → composeReport → renderDocx / renderPdf / renderMarkdown
  */
 export * from './schema/index.js';
+export {
+  PROGRAMMES,
+  ORG_KINDS,
+  SECTIONS,
+  programmeRule,
+  programmeName,
+  programmeVerb,
+  voiceOf,
+  divisionOf,
+  type ProgrammeKind,
+  type ProgrammeRule,
+  type OrgKindRule,
+  type SectionRule,
+  type Voice,
+} from './domain/index.js';
 export { deriveFacts, type Facts, type Warning } from './facts/index.js';
-export type { AidFacts, BackPayFact, Change, Coverage, EnrolmentFacts, GroupFacts, ProgrammeFacts, ProjectFacts, StageAidFacts, Tally, TrainingFacts } from './facts/index.js';
+export type {
+  AidFacts,
+  BackPayFact,
+  Change,
+  Coverage,
+  EnrolmentFacts,
+  GroupFacts,
+  GroupShare,
+  PaymentFacts,
+  ProgrammeFacts,
+  ProjectFacts,
+  ProjectGroup,
+  ProjectSet,
+  StageAidFacts,
+  Tally,
+  TrainingFacts,
+  TrainingTally,
+} from './facts/index.js';
 export {
   FEN_PER_YUAN,
   toFen,
@@ -32,8 +64,11 @@ export {
   formatPercentRange,
   joinList,
   formatArea,
+  formatQuantity,
   formatRoughAmount,
   formatRoughCount,
+  formatRoughPercent,
+  formatRoughQuantity,
   type AmountUnit,
   type FormatAmountOptions,
   type FormatCountOptions,
@@ -41,7 +76,18 @@ export {
   type DateInput,
   type JoinListOptions,
 } from './format/index.js';
-export { composeReport, BUILTIN_TEMPLATES, TemplateError, termsForYear, type ComposeOptions, type ComposeResult, type TemplateSource, type Terms } from './compose/index.js';
+export {
+  composeReport,
+  BUILTIN_TEMPLATES,
+  SHARED_PARTIALS,
+  TemplateError,
+  termsForYear,
+  type ComposeOptions,
+  type ComposeResult,
+  type TemplateSource,
+  type TemplateView,
+  type Terms,
+} from './compose/index.js';
 export * from './model/index.js';
 export * from './layout/profile.js';
 export { renderMarkdown } from './render/markdown/index.js';

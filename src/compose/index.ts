@@ -71,8 +71,8 @@ export function composeReport(input: unknown, options: ComposeOptions = {}): Com
   const store: Block[] = [];
   const put = (table: Table | null) => (table ? (store.push(table), `@block ${store.length - 1}`) : null);
   const tables = {
-    aid: put(aidTable(stats, facts)), projects: put(projectsTable(stats, facts)), // Up to three trainings read well in prose; more get a table of their own.
-    trainings: stats.trainings.length > 3 ? put(trainingsTable(stats, facts)) : null,
+    aid: put(aidTable(stats, facts)), projects: put(projectsTable(stats, facts)), // Up to three trainings held read well in prose; more get a table of their own.
+    trainings: (facts.trainings?.byStatus.done?.count ?? 0) > 3 ? put(trainingsTable(stats, facts)) : null,
   };
 
   const vault = new TextVault();

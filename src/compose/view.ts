@@ -1,5 +1,5 @@
 import { groupNounAt, ORG_KINDS, personAt, voiceOf, type Voice } from '../domain/organisations.js';
-import { programmeRule } from '../domain/programmes.js';
+import { programmeRule, programmeVerb } from '../domain/programmes.js';
 import { DATA_SECTIONS, SECTIONS, STAFF_AUDIENCES, type DataSection } from '../domain/sections.js';
 import type { Facts, PaymentFacts, ProgrammeFacts, StageAidFacts, Tally, Warning } from '../facts/index.js';
 import { warning } from '../facts/warning.js';
@@ -22,6 +22,7 @@ import {
   STANDARD_UNIT_LABELS,
   type AidedGroup,
   type AidPeriod,
+  type Semester,
   type FundingSource,
   type ProjectKind,
   type ProjectStatus,
@@ -166,10 +167,12 @@ function programmeView(p: ProgrammeFacts, stats: YearlyStats, terms: Terms, repo
   ];
   if (payments.length === 0) return null;
   const notes = p.records.flatMap((i) => (stats.aid[i]!.note ? [sentence(stats.aid[i]!.note!)] : []));
+  const ownVerb = stats.aid[p.records[0]!]!.verb;
   return {
     label: p.name,
     name: beforeFigure(p.name),
-    verb: beforeFigure(p.verb),
+    // The verb again, with a name ending in a digit quoted where it stands in it (发放“爱心助学金2”).
+    verb: programmeVerb(p.programme, p.stage, beforeFigure(p.name), ownVerb && beforeFigure(ownVerb)),
     amountLead: programmeRule(p.programme).amountLead,
     payments,
     // A total is worth stating when it sums more than one payment.
@@ -178,14 +181,26 @@ function programmeView(p: ProgrammeFacts, stats: YearlyStats, terms: Terms, repo
   };
 }
 
-/** Coverage of a stage, computed from its parts, one phrase per group and semester. */
+/**
+ * Coverage of a stage, computed from its parts: stated only where it is
+ * full. A lower rate is not stated: it counts the students the rows name as
+ * the group's, and a programme paid to all (营养改善计划) names no group, so
+ * “覆盖率为19%” could say less than the truth.
+ */
 function coverageOf(stage: Stage, facts: Facts, stats: YearlyStats, terms: Terms): string[] {
   const person = personAt(stats.organisation.kind, stage);
-  return facts.coverage
-    .filter((c) => c.stage === stage && c.group)
-    .map((c) => {
-      const who = `${SEMESTER_LABELS[c.semester]}${groupName(c.group!, person, terms)}`;
-      return c.aided >= c.eligible ? `${who}资助实现全覆盖` : `${who}资助覆盖率为${formatPercent(c.aided, c.eligible)}`;
+  const full = new Map<AidedGroup, Semester[]>();
+  const short = new Set<AidedGroup>();
+  for (const c of facts.coverage) {
+    if (c.stage !== stage || !c.group) continue;
+    if (c.aided >= c.eligible) full.set(c.group, [...(full.get(c.group) ?? []), c.semester]);
+    else short.add(c.group);
+  }
+  return [...full]
+    .filter(([group]) => !short.has(group))
+    .map(([group, semesters]) => {
+      const both = semesters.length > 1;
+      return `${both ? '春季和秋季学期' : SEMESTER_LABELS[semesters[0]!]}${groupName(group, person, terms)}资助${both ? '均' : ''}实现全覆盖`;
     });
 }
 
@@ -284,8 +299,9 @@ function projectsView(stats: YearlyStats, facts: Facts, voice: Voice): ProjectsV
     return {
       title: g.programme !== undefined ? `${g.programme}项目` : `${PROJECT_KIND_LABELS[g.kind!]}项目`,
       ...totals,
-      progress: exact ? progress : null,
-      items: exact ? [] : g.projects.map((i) => projectView(stats.projects[i]!, facts.projects!.perProject[i]!, voice)),
+      // One project says it all in its own sentence; several exact ones sum, then say their progress.
+      progress: exact && g.count > 1 ? progress : null,
+      items: exact && g.count > 1 ? [] : g.projects.map((i) => projectView(stats.projects[i]!, facts.projects!.perProject[i]!, voice)),
     };
   });
   return {

@@ -1,6 +1,6 @@
 import { programmeName, programmeRule, programmeVerb, defaultStandardUnit, type ProgrammeKind } from '../domain/programmes.js';
 import { toFen } from '../format/money.js';
-import { STAGES, type AidedGroup, type AidPeriod, type Programme, type Stage, type StandardUnit } from '../schema/enums.js';
+import { GROUP_LABELS, STAGES, type AidedGroup, type AidPeriod, type Programme, type Stage, type StandardUnit } from '../schema/enums.js';
 import type { Aid, YearlyStats } from '../schema/stats.js';
 
 /**
@@ -106,6 +106,8 @@ function addTally(t: Tally, other: Tally): void {
   t.known = { students: t.known.students && other.known.students, fen: t.known.fen && other.known.fen, copies: t.known.copies && other.known.copies };
 }
 
+const GROUP_ORDER = Object.keys(GROUP_LABELS) as AidedGroup[];
+
 const zeroPayment = (): PaymentFacts => ({ ...zeroTally(), groups: [] });
 
 /** The groups a row attributes its students to, with their counts. */
@@ -127,6 +129,8 @@ function addToPayment(payment: PaymentFacts, row: Aid, fen: number | undefined):
     if (same) same.students += share.students;
     else payment.groups.push({ ...share });
   }
+  // In the vocabulary's order, whatever the order of a byGroup's keys.
+  payment.groups.sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group));
   const standard = row.standard === undefined ? undefined : { fen: toFen(row.standard), unit: row.standardUnit ?? defaultStandardUnit(row.period) };
   if (first) {
     if (standard) payment.standard = standard;

@@ -1,5 +1,7 @@
 import { programmeRule } from '../domain/programmes.js';
-import type { AidedGroup, Semester, Stage } from '../schema/enums.js';
+import { GROUP_LABELS, STAGES, type AidedGroup, type Semester, type Stage } from '../schema/enums.js';
+
+const GROUPS = Object.keys(GROUP_LABELS) as AidedGroup[];
 import type { YearlyStats } from '../schema/stats.js';
 import { enrolledIn, type EnrolmentFacts } from './enrolment.js';
 
@@ -50,5 +52,10 @@ export function coverageFacts(stats: YearlyStats, enrolment: EnrolmentFacts | un
     const g = stats.aidedGroups.find((x) => x.group === s.group && (x.semester === undefined || x.semester === s.semester));
     reach(s.stage, s.semester, s.group, s.students, g?.byStage?.[s.stage]);
   }
-  return [...reached.values()];
+  // In stage, semester and group order, whatever the order of the input's keys.
+  const order = (c: Coverage) => [STAGES.indexOf(c.stage), c.semester === 'spring' ? 0 : 1, c.group ? GROUPS.indexOf(c.group) + 1 : 0];
+  return [...reached.values()].sort((a, b) => {
+    const [x, y] = [order(a), order(b)];
+    return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;
+  });
 }

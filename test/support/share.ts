@@ -63,3 +63,29 @@ export function textShares(report: Report, stats: Record<string, unknown>): { da
   const pct = (n: number) => Math.round((n / total) * 1000) / 10;
   return { data: pct(total - free - frame), typed: pct(free), frame: pct(frame), characters: total };
 }
+
+/** `figure` stands in `text` whole: no digit or decimal point right before or after it. */
+export function hasFigure(text: string, figure: string): boolean {
+  const escaped = figure.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![0-9.])${escaped}(?![0-9])`).test(text);
+}
+
+/**
+ * Which of a seed's figures the draft prints from data: present in the body,
+ * the title (unless typed), the signature's date or an attachment's table,
+ * once the clerk's typed text is taken out (the rest, if present at all,
+ * stand only in what the clerk typed).
+ */
+export function figuresFromData(report: Report, stats: Record<string, unknown>, figures: readonly string[]): string[] {
+  const typed = typedStrings(stats);
+  const blocks = [...report.body, ...report.attachments.flatMap((a) => a.blocks)];
+  const texts = [
+    ...(stats.title ? [] : [report.title]),
+    report.signature?.date ?? '',
+    ...blocks.flatMap((b) =>
+      b.type === 'paragraph' ? [b.text] : b.type === 'heading' ? [b.text, b.runIn ?? ''] : b.type === 'table' ? [...b.rows, b.footer ?? []].map((r) => r.map(String).join(' ')) : [],
+    ),
+  ];
+  const generated = texts.map((text) => typed.reduce((rest, t) => rest.split(t).join('\n'), text)).join('\n');
+  return figures.filter((f) => hasFigure(generated, f));
+}
