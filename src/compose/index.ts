@@ -13,7 +13,7 @@ import { aidTable, projectsTable, trainingsTable } from './tables.js';
 import { BUILTIN_TEMPLATES, compileTemplate, TemplateError, type RenderTemplate, type TemplateSource } from './template.js';
 import { termsForYear, type Terms } from './terms.js';
 import { bare, seal, TextVault } from './vault.js';
-import { buildView } from './view.js';
+import { buildView, periodView } from './view.js';
 
 export { BUILTIN_TEMPLATES, TemplateError, type TemplateSource } from './template.js';
 export { termsForYear, type Terms } from './terms.js';
@@ -92,7 +92,7 @@ export function composeReport(input: unknown, options: ComposeOptions = {}): Com
     }
   };
   const issuer = stats.signature?.issuer ?? stats.organisation.name;
-  const title = markup.title ? reveal(markup.title) : `${issuer}${stats.year}年工作总结`;
+  const title = markup.title ? reveal(markup.title) : `${issuer}${periodView(stats).label}工作总结`;
   const date = stats.signature?.date ?? `${stats.year}-12-31`;
   if (!stats.signature)
     warnings.push(warning('no_signature', 'signature', '未填写落款日期，文末不印落款', 'no signature date given: the summary has no 落款'));

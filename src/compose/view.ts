@@ -82,7 +82,8 @@ function paragraphsOf(text: string): string[] {
     .filter(Boolean);
 }
 
-function periodView(stats: YearlyStats): PeriodView {
+/** The report's period as titles and running text name it. */
+export function periodView(stats: Pick<YearlyStats, 'year' | 'period'>): PeriodView {
   const { year, period } = stats;
   switch (period) {
     case 'year':
