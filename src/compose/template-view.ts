@@ -210,6 +210,8 @@ export interface ProgrammeView {
   verb: string;
   /** What stands between the verb and the amount: “” for money paid, “，折合资金” for goods. */
   amountLead: string;
+  /** The measure word of `copies`: 册. */
+  copiesUnit: string;
   /** The periods in order (spring, autumn, year), then back-payments. */
   payments: PaymentView[];
   /** Over all payments, when there is more than one and a figure is known for all. */
@@ -295,9 +297,10 @@ export interface ProjectGroupView extends ProjectTotals {
   /** 全面改薄项目, or the kind's name where projects name no programme. */
   title: string;
   /**
-   * Where the group's figures sum exactly: its progress, one line per status
-   * and kind (“常山小学、沙河小学和大柳初中三所学校运动场建设项目已通过竣工验收”);
-   * else null, and `items` states each project with its own figures.
+   * Where the group has several projects whose figures sum exactly: its
+   * progress, one line per status and kind (“常山小学、沙河小学和大柳初中三所学校
+   * 运动场建设项目已通过竣工验收”); else null, and `items` states each project
+   * with its own figures.
    */
   progress: { schools: SchoolsView | null; what: string; status: string }[] | null;
   items: ProjectView[];

@@ -175,6 +175,7 @@ function programmeView(p: ProgrammeFacts, stats: YearlyStats, terms: Terms, repo
     // The verb again, with a name ending in a digit quoted where it stands in it (发放“爱心助学金2”).
     verb: programmeVerb(p.programme, p.stage, beforeFigure(p.name), ownVerb && beforeFigure(ownVerb)),
     amountLead: programmeRule(p.programme).amountLead,
+    copiesUnit: programmeRule(p.programme).copies,
     payments,
     // A total is worth stating when it sums more than one payment.
     total: payments.length > 1 ? totalOf(p.total) : null,

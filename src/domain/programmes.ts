@@ -29,6 +29,8 @@ export interface ProgrammeRule {
   verbs?: Partial<Record<Stage, string>>;
   /** What stands before the amount: nothing for money paid, “，折合资金” for goods valued. */
   amountLead: string;
+  /** The measure word of what a row's `copies` count (免费教科书: 册); a row's `students` are always persons (名, 人次). */
+  copies: string;
   /**
    * Whether a semester's recipients are counted against the stage's enrolment
    * (more aided than enrolled is a warning). Loans and 雨露计划 reach students
@@ -42,7 +44,7 @@ export interface ProgrammeRule {
 }
 
 export const PROGRAMMES = {
-  preschoolAid: { label: '学前教育资助', kind: 'grant', verb: '发放资助资金', amountLead: '', withinEnrolment: true, universal: false },
+  preschoolAid: { label: '学前教育资助', kind: 'grant', verb: '发放资助资金', amountLead: '', copies: '册', withinEnrolment: true, universal: false },
   tuitionWaiver: {
     label: '免学费',
     labels: { preschool: '免保育教育费' },
@@ -50,18 +52,20 @@ export const PROGRAMMES = {
     verb: '免除学费',
     verbs: { preschool: '免除保育教育费' },
     amountLead: '',
+    copies: '册',
     withinEnrolment: true,
     universal: false,
     note: '学前为免保育教育费',
   },
-  nationalGrant: { label: '国家助学金', kind: 'grant', verb: '发放国家助学金', amountLead: '', withinEnrolment: true, universal: false },
-  boardingSubsidy: { label: '寄宿生生活补助', kind: 'grant', verb: '发放生活补助', amountLead: '', withinEnrolment: true, universal: false },
-  nutrition: { label: '营养改善计划', kind: 'grant', verb: '发放营养膳食补助', amountLead: '', withinEnrolment: true, universal: true },
+  nationalGrant: { label: '国家助学金', kind: 'grant', verb: '发放国家助学金', amountLead: '', copies: '册', withinEnrolment: true, universal: false },
+  boardingSubsidy: { label: '寄宿生生活补助', kind: 'grant', verb: '发放生活补助', amountLead: '', copies: '册', withinEnrolment: true, universal: false },
+  nutrition: { label: '营养改善计划', kind: 'grant', verb: '发放营养膳食补助', amountLead: '', copies: '册', withinEnrolment: true, universal: true },
   freeTextbooks: {
     label: '免费教科书',
     kind: 'inKind',
     verb: '免费提供教科书',
     amountLead: '，折合资金',
+    copies: '册',
     withinEnrolment: true,
     universal: true,
     note: '可按人数或册数（copies）填写，金额为折合资金，可不填；不计入资助资金合计',
@@ -71,13 +75,14 @@ export const PROGRAMMES = {
     kind: 'loan',
     verb: '办理生源地信用助学贷款',
     amountLead: '',
+    copies: '册',
     withinEnrolment: false,
     universal: false,
     note: '不计入资助资金合计，另行印出',
   },
-  yulu: { label: '雨露计划', kind: 'grant', verb: '发放雨露计划补助', amountLead: '', withinEnrolment: false, universal: false },
-  freshmanAid: { label: '新生入学资助', kind: 'grant', verb: '发放新生入学资助', amountLead: '', withinEnrolment: false, universal: false },
-  custom: { label: '其他资助', kind: 'grant', verb: '发放', amountLead: '', withinEnrolment: true, universal: false, note: '须填 name；verb 可写发放的说法' },
+  yulu: { label: '雨露计划', kind: 'grant', verb: '发放雨露计划补助', amountLead: '', copies: '册', withinEnrolment: false, universal: false },
+  freshmanAid: { label: '新生入学资助', kind: 'grant', verb: '发放新生入学资助', amountLead: '', copies: '册', withinEnrolment: false, universal: false },
+  custom: { label: '其他资助', kind: 'grant', verb: '发放', amountLead: '', copies: '册', withinEnrolment: true, universal: false, note: '须填 name；verb 可写发放的说法' },
 } as const satisfies Record<string, ProgrammeRule>;
 
 export type Programme = keyof typeof PROGRAMMES;

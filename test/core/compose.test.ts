@@ -194,6 +194,12 @@ describe('what the draft may say', () => {
 describe('custom templates', () => {
   const stats = example('school');
 
+  it('work exactly like a built-in one: a copy of templates/bureau drafts the same report', () => {
+    const bureau = example('bureau');
+    const copy = { name: 'copy', files: { 'report.hbs': readFileSync(new URL('../../templates/bureau/report.hbs', import.meta.url), 'utf8') } };
+    expect(composeReport(bureau, { template: copy })).toEqual(composeReport(bureau));
+  });
+
   it('get the shared partials, and their own partials replace them', () => {
     const shared = { name: 'mine', files: { 'report.hbs': '@title x\n# 宣传\n{{> publicity publicity depth=1}}\n' } };
     expect(composeReport(stats, { template: shared }).report.body[1]).toEqual({
