@@ -37,6 +37,8 @@ export interface TemplateView {
   opening: string[];
   /** The opening already ends with the lead-in “……如下：”. */
   openingHasLead: boolean;
+  /** The lead-in after the user's opening, in the genre the title names (现将有关情况总结如下： / 报告如下： / 汇报如下：); null for a survey report. */
+  lead: string | null;
   enrolment: EnrolmentView | null;
   /** Rates offices report (入学率, 巩固率 …), as given. */
   rates: RatesView | null;

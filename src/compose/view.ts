@@ -35,6 +35,18 @@ export function periodView(stats: Pick<YearlyStats, 'year' | 'period'>): PeriodV
   }
 }
 
+/**
+ * The lead-in after the opening, in the genre the title names: 总结 by
+ * default, 报告 or 汇报 where the user's title says so; a survey (调研报告)
+ * has none.
+ */
+function leadFor(title: string | undefined): string | null {
+  if (title && /调研报告$|调查报告$/.test(title)) return null;
+  if (title && /汇报$/.test(title)) return '现将有关情况汇报如下：';
+  if (title && /报告$/.test(title)) return '现将有关情况报告如下：';
+  return '现将有关情况总结如下：';
+}
+
 /** What a bureau calls the schools of a stage. */
 const SCHOOL_LABELS: Record<Stage, string> = {
   preschool: '幼儿园',
@@ -240,6 +252,7 @@ export function buildView(stats: YearlyStats, facts: Facts, terms: Terms, tables
     opening,
     /** The user's opening already ends with the lead-in "……如下：". */
     openingHasLead: /如下[：:。]$/.test(opening[opening.length - 1] ?? ''),
+    lead: leadFor(stats.title),
     enrolment: e ? enrolmentView(e) : null,
     rates: rates.length ? { items: rates } : null,
     groups: facts.groups.flatMap((g) => {

@@ -141,6 +141,14 @@ describe('what the draft may say', () => {
     ]);
   });
 
+  it('leads in as the title’s genre says: 报告如下, 汇报如下, none for a survey', () => {
+    const opening = (title: string) => (composeReport({ ...example('bureau'), title }).report.body[0] as { text: string }).text;
+    expect(opening('云溪县教育局2025年教育帮扶工作报告')).toMatch(/现将有关情况报告如下：$/);
+    expect(opening('云溪县教育局2025年教育帮扶工作汇报')).toMatch(/现将有关情况汇报如下：$/);
+    expect(opening('云溪县教育精准扶贫专题调研报告')).toMatch(/各项任务全面完成。$/);
+    expect(opening('云溪县教育局2025年教育帮扶工作总结')).toMatch(/现将有关情况总结如下：$/);
+  });
+
   it('speaks of a semester or a school year, never of 全年, in its title and text', () => {
     for (const [period, label, whole] of [['spring', '2025年春季学期', '本学期'], ['schoolYear', '2025—2026学年', '本学年']] as const) {
       const aid = school.aid.filter((a: { period: string }) => period === 'schoolYear' || a.period === 'spring');

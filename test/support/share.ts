@@ -34,7 +34,7 @@ export function typedStrings(stats: Record<string, unknown>): string[] {
   return [...new Set(out)].sort((a, b) => b.length - a.length);
 }
 
-const LEAD_IN = /现将有关情况总结如下：/g;
+const LEAD_IN = /现将有关情况(?:总结|报告|汇报)如下：/g;
 const chars = (s: string) => s.replace(/\s/g, '').length;
 
 /** Shares in percent with one decimal: data, typed and frame add up to about 100. */
