@@ -81,8 +81,9 @@ export const pairs: TextCheck = (text) => {
         'unpaired_mark',
         text,
         hits,
-        opens ? `${zh}“${mark}”没有配对的“${partner}”` : `${zh}“${mark}”前面没有配对的“${partner}”`,
-        opens ? `${en} “${mark}” is never closed by “${partner}”` : `${en} “${mark}” closes nothing: no “${partner}” before it`,
+        // The marks in ‘’: quoting “ in “” would not read.
+        opens ? `${zh}‘${mark}’没有配对的‘${partner}’` : `${zh}‘${mark}’前面没有配对的‘${partner}’`,
+        opens ? `${en} ‘${mark}’ is never closed by ‘${partner}’` : `${en} ‘${mark}’ closes nothing: no ‘${partner}’ before it`,
       ),
     );
   }

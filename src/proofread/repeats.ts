@@ -15,6 +15,12 @@ export interface PlacedFinding {
 /** Shorter paragraphs and sentences repeat by nature (“特此报告。”, “一是”), so they are not compared. */
 const MIN_PARAGRAPH = 10;
 const MIN_SENTENCE = 6;
+/**
+ * An unfinished unit counts as a cut-off copy only from this length: a short
+ * line that begins a longer one is more often a heading over its paragraph
+ * (“加强资助政策宣传” over “加强资助政策宣传，营造……”) than a paste gone wrong.
+ */
+const MIN_CUT = 20;
 
 /** What ends a sentence for this check, with the closing quotes or brackets that follow it. */
 const SENTENCE_END = /[。！？；!?;]+[”’」』）)]*/g;
@@ -24,6 +30,8 @@ interface Unit extends Hit {
   field: ProseField;
   /** Paragraph number in its field, from 1; 0 when the field has one paragraph. */
   paragraph: number;
+  /** The unit as written, trimmed. */
+  text: string;
   /** The text compared: the unit less its closing punctuation. */
   key: string;
   /** Whether the unit ends with punctuation that ends a sentence. */
@@ -42,7 +50,7 @@ function paragraphsOf(field: ProseField): Unit[] {
     index += line.length + 1;
     if (size(text) < MIN_PARAGRAPH) return;
     const key = text.replace(/[。！？；!?;”’」』）)]+$/, '');
-    out.push({ field, paragraph: lines.length > 1 ? i + 1 : 0, index: start, length: text.length, key, ended: key !== text });
+    out.push({ field, paragraph: lines.length > 1 ? i + 1 : 0, index: start, length: text.length, text, key, ended: key !== text });
   });
   return out;
 }
@@ -54,7 +62,7 @@ function sentencesOf(p: Unit): Unit[] {
   const add = (to: number, ended: boolean, end = to) => {
     const raw = text.slice(from, end);
     const key = text.slice(from, to).trim();
-    if (size(key) >= MIN_SENTENCE) out.push({ ...p, index: p.index + from + (raw.length - raw.trimStart().length), length: raw.trim().length, key, ended });
+    if (size(key) >= MIN_SENTENCE) out.push({ ...p, index: p.index + from + (raw.length - raw.trimStart().length), length: raw.trim().length, text: raw.trim(), key, ended });
   };
   for (const m of text.matchAll(SENTENCE_END)) {
     add(m.index, true, m.index + m[0].length);
@@ -76,11 +84,14 @@ interface Match {
 }
 
 /**
- * For each unit that repeats another, what it repeats. Sorting the distinct
- * keys finds every prefix in O(n log n): a key that begins some other key
- * begins the one right after it in sorted order.
+ * For each unit that repeats another, what it repeats: a unit with the same
+ * key, or one it is the beginning of. A finished unit is the beginning of
+ * another only with its closing mark (“加强宣传。” does not begin “加强宣传力度，…”);
+ * an unfinished one, cut off, by its words alone. Sorting the distinct keys
+ * finds every prefix in O(n log n): a key that begins some other key begins
+ * the one right after it in sorted order.
  */
-function matches(units: Unit[], mayBeCut: (u: Unit) => boolean): Map<Unit, Match> {
+function matches(units: Unit[]): Map<Unit, Match> {
   const byKey = new Map<string, Unit[]>();
   for (const u of units) {
     const list = byKey.get(u.key);
@@ -93,7 +104,11 @@ function matches(units: Unit[], mayBeCut: (u: Unit) => boolean): Map<Unit, Match
   for (let i = 0; i + 1 < keys.length; i++) {
     const [short, long] = [keys[i]!, keys[i + 1]!];
     if (!long.startsWith(short)) continue;
-    for (const u of byKey.get(short)!) if (mayBeCut(u) && !found.has(u)) found.set(u, { other: byKey.get(long)![0]!, same: false });
+    const other = byKey.get(long)![0]!;
+    for (const u of byKey.get(short)!) {
+      const begins = u.ended ? other.text.startsWith(u.text) : size(u.key) >= MIN_CUT;
+      if (begins && !found.has(u)) found.set(u, { other, same: false });
+    }
   }
   return found;
 }
@@ -102,8 +117,10 @@ const ownZh = (u: Unit) => (u.paragraph ? `第${u.paragraph}段` : '段落');
 const ownEn = (u: Unit) => (u.paragraph ? `paragraph ${u.paragraph}` : 'the paragraph');
 
 function paragraphFinding(p: Unit, { other, same }: Match): Finding {
-  const place = placeOf(other);
-  const at = quote(p.field.text, { index: p.index, length: Math.min(p.length, 12) });
+  const place = other.field === p.field ? { zh: ownZh(other), en: ownEn(other) } : placeOf(other);
+  const shown = Math.min(p.length, 12);
+  // A cut-off copy is quoted where it breaks off; any other, where it starts.
+  const at = quote(p.field.text, { index: same || p.ended ? p.index : p.index + p.length - shown, length: shown });
   if (same) return { code: 'text_repeated', zh: `${ownZh(p)}与${place.zh}重复：“${at}”`, en: `${ownEn(p)} repeats ${place.en}: “${at}”` };
   return {
     code: 'text_repeated',
@@ -115,7 +132,7 @@ function paragraphFinding(p: Unit, { other, same }: Match): Finding {
 /** One finding per field and kind for repeated sentences: the first quoted, the others counted. */
 function sentenceFinding(field: ProseField, found: [Unit, Match][]): Finding {
   const [s, { other, same }] = found[0]!;
-  const at = quote(field.text, s);
+  const at = quote(field.text, { index: s.index, length: Math.min(s.length, 12) });
   const [zhCount, enCount] = found.length > 1 ? [`（共${found.length}处）`, ` (${found.length} places)`] : ['', ''];
   const place = other.field === field ? { zh: '本字段', en: 'this field' } : placeOf(other);
   if (same) return { code: 'text_repeated', zh: `句子重复，${place.zh}已有此句：“${at}”${zhCount}`, en: `a sentence repeated, already in ${place.en}: “${at}”${enCount}` };
@@ -136,13 +153,12 @@ function sentenceFinding(field: ProseField, found: [Unit, Match][]): Finding {
  */
 export function repeats(fields: ProseField[]): PlacedFinding[] {
   const paragraphs = fields.flatMap(paragraphsOf);
-  const repeated = matches(paragraphs, () => true);
+  const repeated = matches(paragraphs);
   const out: PlacedFinding[] = [...repeated].map(([p, m]) => ({ where: p.field.where, finding: paragraphFinding(p, m) }));
 
-  // Only an unfinished sentence counts as cut off: “加强宣传。” does not repeat “加强宣传力度。”.
   const sentences = paragraphs.filter((p) => !repeated.has(p)).flatMap(sentencesOf);
   const groups = new Map<string, [Unit, Match][]>();
-  for (const [s, m] of matches(sentences, (u) => !u.ended)) {
+  for (const [s, m] of matches(sentences)) {
     const key = `${s.field.where} ${m.same}`;
     const list = groups.get(key);
     if (list) list.push([s, m]);
