@@ -43,6 +43,7 @@ function window({ year, period }: ProofreadContext) {
   const last = period === 'schoolYear' ? year + 1 : year;
   return {
     label: period === 'schoolYear' ? formatSchoolYear(year) : `${year}年`,
+    labelEn: period === 'schoolYear' ? `the ${year}–${year + 1} school year` : String(year),
     inside: (y: number, month: number) => (y >= year && y <= last) || (y === last + 1 && month === 1),
     after: (y: number) => y > last,
     /** The year a date without one means: in a school year, autumn months are the first year. */
@@ -67,7 +68,7 @@ export const dates: TextCheck = (text, context) => {
     else if (d.year !== undefined && !w.inside(d.year, d.month) && !(context.field === 'plans' && w.after(d.year))) outside.push(d);
   }
   return [
-    ...summarise('date_outside_year', text, outside, `日期不在报告期（${w.label}）内`, `a date outside the report period (${w.label})`),
+    ...summarise('date_outside_year', text, outside, `日期不在报告期（${w.label}）内`, `a date outside the report period (${w.labelEn})`),
     ...summarise('date_invalid', text, missing, '日期不存在', 'a date that does not exist'),
   ];
 };
