@@ -34,7 +34,7 @@ const CONTEXT = 10;
 /**
  * The hit with a little text on each side, on one line, for a message.
  *
- * @example quote('全县识别贫困人口46602人，1xx90户。', { index: 15, length: 2 }) //=> '…识别贫困人口46602人，1xx90户。'
+ * @example quote('全县识别贫困人口46602人，1xx90户。', { index: 16, length: 2 }) //=> '…人口46602人，1xx90户。'
  */
 export function quote(text: string, hit: Hit): string {
   let start = Math.max(0, hit.index - CONTEXT);

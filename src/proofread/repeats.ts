@@ -24,7 +24,7 @@ const MIN_CUT = 20;
 
 /** What ends a sentence for this check, with the closing quotes or brackets that follow it. */
 const SENTENCE_END = /[。！？；!?;]+[”’」』）)]*/g;
-const LETTERS = /[\p{L}\p{N}]/gu;
+const LETTER = /[\p{L}\p{N}]/gu;
 
 interface Unit extends Hit {
   field: ProseField;
@@ -38,7 +38,12 @@ interface Unit extends Hit {
   ended: boolean;
 }
 
-const size = (s: string) => s.match(LETTERS)?.length ?? 0;
+/** Whether `s` has at least `n` letters or digits (punctuation and spaces do not count); stops counting at `n`. */
+function hasLetters(s: string, n: number): boolean {
+  LETTER.lastIndex = 0;
+  for (let count = 0; LETTER.test(s); ) if (++count >= n) return true;
+  return false;
+}
 
 function paragraphsOf(field: ProseField): Unit[] {
   const lines = field.text.split('\n');
@@ -48,7 +53,7 @@ function paragraphsOf(field: ProseField): Unit[] {
     const start = index + (line.length - line.trimStart().length);
     const text = line.trim();
     index += line.length + 1;
-    if (size(text) < MIN_PARAGRAPH) return;
+    if (!hasLetters(text, MIN_PARAGRAPH)) return;
     const key = text.replace(/[。！？；!?;”’」』）)]+$/, '');
     out.push({ field, paragraph: lines.length > 1 ? i + 1 : 0, index: start, length: text.length, text, key, ended: key !== text });
   });
@@ -62,7 +67,7 @@ function sentencesOf(p: Unit): Unit[] {
   const add = (to: number, ended: boolean, end = to) => {
     const raw = text.slice(from, end);
     const key = text.slice(from, to).trim();
-    if (size(key) >= MIN_SENTENCE) out.push({ ...p, index: p.index + from + (raw.length - raw.trimStart().length), length: raw.trim().length, text: raw.trim(), key, ended });
+    if (hasLetters(key, MIN_SENTENCE)) out.push({ ...p, index: p.index + from + (raw.length - raw.trimStart().length), length: raw.trim().length, text: raw.trim(), key, ended });
   };
   for (const m of text.matchAll(SENTENCE_END)) {
     add(m.index, true, m.index + m[0].length);
@@ -106,7 +111,7 @@ function matches(units: Unit[]): Map<Unit, Match> {
     if (!long.startsWith(short)) continue;
     const other = byKey.get(long)![0]!;
     for (const u of byKey.get(short)!) {
-      const begins = u.ended ? other.text.startsWith(u.text) : size(u.key) >= MIN_CUT;
+      const begins = u.ended ? other.text.startsWith(u.text) : hasLetters(u.key, MIN_CUT);
       if (begins && !found.has(u)) found.set(u, { other, same: false });
     }
   }
