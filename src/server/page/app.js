@@ -29,6 +29,8 @@ const state = {
   shown: /** @type {Record<string, string>} */ ({}),
   pdfUrl: '',
   busy: false,
+  /** Largest upload the server takes, from /api/capabilities. */
+  maxBodyBytes: Infinity,
   /** Checks across the schools' files (bureau mode), shown with every draft's own warnings. */
   acrossFiles: /** @type {Problem[]} */ ([]),
 };
@@ -42,6 +44,7 @@ async function init() {
     $('file').setAttribute('accept', '.xlsx,.json,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     $('bureau-files').setAttribute('accept', $('file').getAttribute('accept'));
   }
+  if (capabilities?.limits?.maxBodyBytes) state.maxBodyBytes = capabilities.limits.maxBodyBytes;
   if (capabilities?.blankWorkbook) $('workbook-downloads').hidden = false;
   if (capabilities?.bureau) $('bureau-section').hidden = false;
 
@@ -84,10 +87,15 @@ async function init() {
 async function openFile(file) {
   state.fileName = file.name;
   state.acrossFiles = [];
+  if (file.size > state.maxBodyBytes) {
+    return say(`“${file.name}”过大（${megabytes(file.size)} MB），上限为 ${megabytes(state.maxBodyBytes)} MB。`, true);
+  }
   say(`正在读取“${file.name}”……`);
   const response = await post(`/api/preview?name=${encodeURIComponent(file.name)}`, file, file.type || 'application/octet-stream');
   if (response) await showPreview(response, true);
 }
+
+const megabytes = (bytes) => (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
 
 /** The edited text written back into the stats, then drafted again. */
 async function redraft() {
