@@ -23,7 +23,7 @@ export interface ServeOptions {
   fonts?: DraftOptions['fonts'];
   /** Worker threads (default: the machine's cores). */
   workers?: number;
-  /** Drafts waiting for a worker before new requests are refused with 503 (default: 8 per worker). */
+  /** Drafts waiting for a worker before new requests are refused with 503 (default: 16 per worker). */
   queue?: number;
   /** Longest a request waits for its draft, in milliseconds (default 60 s). */
   timeoutMs?: number;
@@ -53,7 +53,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   });
   try {
     const [assets] = await Promise.all([loadAssets(), pool.ready()]);
-    const drafter = createDrafter(pool, { queue: options.queue ?? 8 * pool.size, timeoutMs });
+    const drafter = createDrafter(pool, { queue: options.queue ?? 16 * pool.size, timeoutMs });
     const app = buildApp({
       drafter,
       timeoutMs,
