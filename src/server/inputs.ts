@@ -2,6 +2,7 @@
 // UTF-16 and GBK decoded or refused) replaces `decodeUtf8` + `parseJson` when it lands.
 import { JsonSyntaxError, parseJson } from '../cli/json.js';
 import type { Capabilities } from './capabilities.js';
+import { jsonPlaces } from './json-places.js';
 import { fileProblem, type Locate, type Problem } from './problems.js';
 
 /**
@@ -70,7 +71,7 @@ function readJson(bytes: Uint8Array, name: string): InputResult {
     );
   }
   if (depth(data) > MAX_DEPTH) return invalid(fileProblem('too_deep', `${name} 嵌套层数过多，不是统计数据`, `${name} nests too deeply to be stats`));
-  return { ok: true, kind: 'json', data };
+  return { ok: true, kind: 'json', data, locate: jsonPlaces(text) };
 }
 
 /** What the upload is: by its declared type, then its name, then its first bytes (an XLSX is a zip). */

@@ -90,9 +90,9 @@ describe('POST /api/validate', () => {
     expect(warning.field).toMatch(/金额/);
   });
 
-  it('invalid stats: 200 with every problem, its path, expected and received, in Chinese and English', async () => {
+  it('invalid stats: 200 with every problem, its path and line, expected and received, in Chinese and English', async () => {
     const stats = { ...example('school'), year: 'x', aid: [{ ...example('school').aid[0], amount: -1 }] };
-    const answer = await postJson(`${url}api/validate`, stats);
+    const answer = await postJson(`${url}api/validate`, JSON.stringify(stats, null, 2));
     expect(answer.status).toBe(200);
     const body = answer.json();
     expect(body.valid).toBe(false);
@@ -100,6 +100,9 @@ describe('POST /api/validate', () => {
     expect(wheres).toEqual(expect.arrayContaining(['year', 'aid[0].amount']));
     const amount = body.problems.find((p: { where: string }) => p.where === 'aid[0].amount');
     expect(amount).toMatchObject({ severity: 'error', received: '-1' });
+    // Where it is in the file as sent: the line of "amount": -1.
+    const line = JSON.stringify(stats, null, 2).split('\n').findIndex((l) => l.includes('"amount": -1')) + 1;
+    expect(amount.location).toEqual({ kind: 'json', line, column: 17 });
     expect(amount.message.zh).toContain('不能小于0');
     expect(amount.message.en).toContain('aid[0].amount');
     expect(amount.field).toMatch(/金额/);

@@ -16,7 +16,7 @@ let url: string;
 let port: number;
 const QUEUE = 4;
 beforeAll(async () => {
-  server = await startTestServer({ queue: QUEUE, limits: { headersTimeoutMs: 1000, requestTimeoutMs: 3000 } });
+  server = await startTestServer({ queue: QUEUE, limits: { headersTimeoutMs: 1000, requestTimeoutMs: 6000 } });
   url = server.url;
   port = Number(new URL(url).port);
 });

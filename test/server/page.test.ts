@@ -92,7 +92,8 @@ describe.skipIf(!hasChromium('zongjie serve page in Chromium'))('the page in Chr
     const text = await warning.textContent();
     expect(text).toContain('提示');
     expect(text).toContain('aid[2].amount：');
-    expect(text).toContain('位置：字段 aid[2].amount');
+    // The line in the file the clerk chose (the file is the example pretty-printed: aid[2]'s amount is on line 61).
+    expect(text).toContain('位置：石桥小学.json 第 61 行第 17 列，字段 aid[2].amount');
     expect(text).toMatch(/该项填写：.*金额/);
     expect(await page.textContent('#status')).toMatch(/有 1 条提示，请核对/);
     if (screenshots) {

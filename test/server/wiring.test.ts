@@ -13,6 +13,7 @@ import type { Capabilities } from '../../src/server/capabilities.js';
 import { contentDisposition } from '../../src/server/downloads.js';
 import { BusyError, createDrafter, DraftTimeoutError } from '../../src/server/drafter.js';
 import { inputKind } from '../../src/server/inputs.js';
+import { jsonPlaces } from '../../src/server/json-places.js';
 import { fieldDescription, parseWhere } from '../../src/server/problems.js';
 import { example, schoolWithWarning } from './support.js';
 
@@ -169,6 +170,17 @@ describe('helpers', () => {
     expect(fieldDescription(['aid', 0, 'amount'])).toMatch(/金额/);
     expect(fieldDescription(['measures', 0, 'title'])).toMatch(/标题/);
     expect(fieldDescription(['nope'])).toBeUndefined();
+  });
+
+  it('jsonPlaces: a field path → its line and column in the file; a missing field → the object that lacks it', () => {
+    const text = '{\n  "a": [1, {"b": "x\\"y", "c": null}],\n  "d e": {},\n  "f": []\n}';
+    const at = jsonPlaces(text);
+    expect(at('a[1].c')).toEqual({ kind: 'json', line: 2, column: 31 });
+    expect(at('a[1].b')).toEqual({ kind: 'json', line: 2, column: 18 });
+    expect(at('a[0]')).toEqual({ kind: 'json', line: 2, column: 9 });
+    expect(at('["d e"].missing')).toEqual({ kind: 'json', line: 3, column: 10 });
+    expect(at('year')).toEqual({ kind: 'json', line: 1, column: 1 });
+    expect(at('pdf.body')).toBeUndefined();
   });
 
   it('contentDisposition: UTF-8 filename* with an ASCII fallback (RFC 6266, RFC 8187)', () => {
