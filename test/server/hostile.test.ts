@@ -5,7 +5,7 @@
  * not wait out the defaults; the mechanisms are the ones `serve` runs with.
  */
 import { connect, type Socket } from 'node:net';
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/index.js';
@@ -37,11 +37,17 @@ function sendLarge(path: string, size: number, { chunked = false, type = 'applic
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { 'content-type': type };
     if (!chunked) headers['content-length'] = String(size);
-    const req = httpRequest(`${url}${path}`, { method: 'POST', headers, agent: false }, (res) => {
+    // Keep-alive, as browsers and curl send: a `Connection: close` request would have the server close
+    // the socket right after answering, under a client still writing (EPIPE before it reads the answer).
+    const agent = new Agent({ keepAlive: true });
+    const req = httpRequest(`${url}${path}`, { method: 'POST', headers, agent }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      res.on('end', () => {
+        agent.destroy();
+        resolve({ status: res.statusCode!, headers: res.headers, body });
+      });
     });
     let answered = false;
     req.on('response', () => (answered = true));
