@@ -126,6 +126,7 @@ export function toStatsIssues(issue: ZodIssue): StatsIssue[] {
         make('unknown_field', 'no such field', key, `未知字段“${key}”（拼写是否有误？）`, `unknown field "${key}" (misspelt?)`, [...path, key]),
       );
     case 'invalid_value': {
+      if (issue.input === undefined) return [make('required', issue.values.map((v) => JSON.stringify(v)).join(' | '), received, '缺少必填项', 'is required but missing')];
       const labels = ENUM_LABELS.get(enumKey(issue.values));
       if (labels) {
         const meant = closestLabel(issue.input, labels);
