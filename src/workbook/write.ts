@@ -71,7 +71,16 @@ export async function writeWorkbook(input?: YearlyStatsInput, options: WriteWork
     const ws = workbook.addWorksheet(sheet.name, {
       views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
       // Printed as a clerk would hand it in: A4, as wide as the page, the header row on every page.
-      pageSetup: { paperSize: 9, orientation: sheet.layout === 'table' ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', showGridLines: true },
+      // A wide sheet (资助发放) goes across two pages: on one its figures would be too small to read.
+      pageSetup: {
+        paperSize: 9,
+        orientation: sheet.layout === 'table' ? 'landscape' : 'portrait',
+        fitToPage: true,
+        fitToWidth: sheet.layout === 'table' && sheet.columns.length > 14 ? 2 : 1,
+        fitToHeight: 0,
+        printTitlesRow: '1:1',
+        showGridLines: true,
+      },
     });
     if (sheet.layout === 'table') writeTable(ws, sheet, data, options$);
     else if (sheet.layout === 'form') writeForm(ws, sheet, data, options$);
