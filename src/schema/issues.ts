@@ -132,10 +132,11 @@ export function toStatsIssues(issue: ZodIssue): StatsIssue[] {
         const meant = closestLabel(issue.input, labels);
         const zh = Object.values(labels).join('、');
         const en = Object.entries(labels).map(([code, label]) => `${label} (${code})`).join(', ');
+        const codes = Object.keys(labels).map((code) => JSON.stringify(code)).join(', ');
         return [
           make(
             'invalid_value',
-            `one of ${en}`,
+            `one of ${codes}, or the labels ${Object.values(labels).join(', ')}`,
             received,
             `应为 ${zh} 之一（也可填代码 ${Object.keys(labels).join('、')}），实为 ${received}${meant ? `；是否应为“${meant}”？` : ''}`,
             `expected one of ${en}, received ${received}${meant ? ` — did you mean "${meant}"?` : ''}`,
