@@ -9,14 +9,13 @@ import { z } from 'zod';
  * alike, and it always parses to the code. The JSON Schema lists both.
  */
 export function labelledEnum<const L extends Record<string, string>>(labels: L, description: string) {
-  type Code = keyof L & string;
-  const codes = Object.keys(labels) as Code[];
-  const byLabel = new Map<string, Code>(codes.map((code) => [labels[code]!, code]));
-  const values = [...codes, ...byLabel.keys()] as [Code | L[Code], ...(Code | L[Code])[]];
+  const codes = Object.keys(labels) as (keyof L & string)[];
+  const byLabel = new Map<string, keyof L & string>(codes.map((code) => [labels[code]!, code]));
+  const values = [...codes, ...byLabel.keys()] as [keyof L & string, ...(keyof L & string | L[keyof L])[]];
   ENUM_LABELS.set(enumKey(values), labels);
   return z
     .enum(values)
-    .transform((value): Code => byLabel.get(value) ?? (value as Code))
+    .transform((value): keyof L & string => byLabel.get(value) ?? (value as keyof L & string))
     .describe(description);
 }
 

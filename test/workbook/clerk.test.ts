@@ -94,7 +94,7 @@ describe('cells as offices fill them are read', () => {
     expect(parseStats((await parseWorkbook(bytes)).input)).toEqual(parseStats(school));
   });
 
-  it.each([
+  it.each<[ExcelJS.CellValue, string]>([
     [46017, 'an Excel serial number'],
     ['2025/12/26', 'text with slashes'],
     ['2025年12月26日', 'text in Chinese'],
