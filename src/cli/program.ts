@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { version } from '../../package.json';
 // Commands load when they run, so --help and --version need not load docx,
 // pdfmake and fontkit (about a second of start-up).
+import type { ConvertOptions } from './commands/convert.js';
 import type { DraftCommandOptions } from './commands/draft.js';
 import type { InitOptions } from './commands/init.js';
 import type { ServeCommandOptions } from './commands/serve.js';
@@ -51,6 +52,7 @@ function buildProgram(output: Output, exit: (code: number) => void): Command {
       `
 示例 / Examples:
   zongjie init stats.json                  生成一份示例数据 / write a starter stats.json
+  zongjie init --kind school stats.xlsx    生成填报用的 Excel 工作簿 / a workbook to fill in
   zongjie validate stats.json              检查数据 / check the data
   zongjie draft stats.json -o out          生成 DOCX、PDF、Markdown / draft all three formats
   zongjie draft data/ -f docx -o out       批量生成 Word / a Word file for every data/*.json`,
@@ -60,7 +62,7 @@ function buildProgram(output: Output, exit: (code: number) => void): Command {
   const draft = program
     .command('draft')
     .description(bi('生成工作总结', 'draft the work summaries'))
-    .argument('<inputs...>', bi('统计数据文件或目录（目录下所有 *.json）', 'stats files or directories (every *.json in them)'))
+    .argument('<inputs...>', bi('统计数据文件（.json 或 .xlsx）或目录（目录下所有 *.json、*.xlsx）', 'stats files (.json or .xlsx) or directories (every *.json and *.xlsx in them)'))
     .option('-o, --out <dir>', bi('输出目录（缺省为当前目录）', 'output directory (default: the current directory)'))
     .option('-f, --formats <list>', bi('输出格式，逗号分隔：docx,pdf,md（缺省为全部）', 'formats, comma-separated: docx,pdf,md (default: all three)'), parseFormats)
     .option('-t, --template <name|dir>', bi('模板：school、bureau 或模板目录（缺省按单位类型）', 'template: school, bureau or a template directory (default: by organisation kind)'))
@@ -99,13 +101,30 @@ failure never leaves a broken or half-written file.
 
   const init = program
     .command('init')
-    .description(bi('生成一份可编辑的示例数据 stats.json', 'write a starter stats.json to edit'))
-    .argument('[file]', bi('文件名', 'file name'), 'stats.json')
+    .description(bi('生成一份可编辑的示例数据：stats.json，或填报用的工作簿 stats.xlsx', 'write a starter stats.json to edit, or a workbook to fill in (stats.xlsx)'))
+    .argument('[file]', bi('文件名（扩展名决定格式：.json 或 .xlsx）', 'file name (the extension picks the format: .json or .xlsx)'), 'stats.json')
     .addOption(new Option('-k, --kind <kind>', bi('单位类型：学校或教育局', 'organisation kind')).choices(['school', 'bureau']).default('school'))
     .option('-y, --year <year>', bi('报告年度（缺省为今年）', 'report year (default: this year)'), parseYear)
     .option('--force', bi('覆盖已有文件', 'overwrite an existing file'))
     .action(async (file: string, options: InitOptions) => exit(await (await import('./commands/init.js')).initCommand(file, options, output)));
   usageHint(init, 'zongjie init --help');
+
+  const convert = program
+    .command('convert')
+    .description(bi('在 JSON 和 Excel 工作簿之间转换统计数据', 'convert stats between JSON and an Excel workbook'))
+    .argument('<from>', bi('输入文件（.json 或 .xlsx）', 'input file (.json or .xlsx)'))
+    .argument('<to>', bi('输出文件（.xlsx 或 .json）', 'output file (.xlsx or .json)'))
+    .addOption(new Option('-k, --kind <kind>', bi('工作簿的工作表：学校或教育局（缺省按单位类型）', 'the workbook\'s sheets (default: by organisation kind)')).choices(['school', 'bureau']))
+    .option('--force', bi('覆盖已有文件', 'overwrite an existing file'))
+    .addHelpText(
+      'after',
+      `
+示例 / Examples:
+  zongjie convert stats.json stats.xlsx    把 JSON 排成工作簿 / lay JSON out in a workbook
+  zongjie convert 填报.xlsx stats.json      把工作簿读成 JSON / read a workbook into JSON`,
+    )
+    .action(async (from: string, to: string, options: ConvertOptions) => exit(await (await import('./commands/convert.js')).convertCommand(from, to, options, output)));
+  usageHint(convert, 'zongjie convert --help');
 
   const schema = program
     .command('schema')
