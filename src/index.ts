@@ -88,6 +88,7 @@ export {
   type TemplateView,
   type Terms,
 } from './compose/index.js';
+export { proofreadStats, type ProofreadOptions } from './proofread/index.js';
 export * from './model/index.js';
 export * from './layout/profile.js';
 export { renderMarkdown } from './render/markdown/index.js';

@@ -4,12 +4,26 @@ import { DATA_SECTIONS, ORG_KIND_DESCRIPTION, ORG_KIND_LABELS, PROGRAMME_DESCRIP
 /**
  * A closed vocabulary from its labels: the keys are the codes a stats file
  * uses, the values the Chinese labels documents print. Every enumerated
- * field of the schema is made here, so how such a field is read (codes, and
- * later the Chinese labels a clerk types) is decided in one place.
+ * field of the schema is made here, so how such a field is read is decided
+ * in one place: by its code or by its Chinese label (营养改善计划 is
+ * `nutrition`, 春季学期 is `spring`), in a stats.json and in a workbook
+ * alike, and it always parses to the code. The JSON Schema lists both.
  */
 export function labelledEnum<const L extends Record<string, string>>(labels: L, description: string) {
-  return z.enum(Object.keys(labels) as [keyof L & string, ...(keyof L & string)[]]).describe(description);
+  const codes = Object.keys(labels) as (keyof L & string)[];
+  const byLabel = new Map<string, keyof L & string>(codes.map((code) => [labels[code]!, code]));
+  const values = [...codes, ...byLabel.keys()] as [keyof L & string, ...(keyof L & string | L[keyof L])[]];
+  ENUM_LABELS.set(enumKey(values), labels);
+  return z
+    .enum(values)
+    .transform((value): keyof L & string => byLabel.get(value) ?? (value as keyof L & string))
+    .describe(description);
 }
+
+/** Each vocabulary's labels by the values its enum accepts, so a message can list the labels (see issues.ts). */
+export const ENUM_LABELS = new Map<string, Readonly<Record<string, string>>>();
+/** The key of {@link ENUM_LABELS} for the values an enum issue lists. */
+export const enumKey = (values: readonly unknown[]) => values.map(String).join('\u0000');
 
 /**
  * The closed vocabularies of the stats, each with its Chinese label.

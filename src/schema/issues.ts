@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { ENUM_LABELS, enumKey } from './enums.js';
 import { UNPRINTABLE_SOURCE } from './printable.js';
+import { closestLabel } from './suggest.js';
 
 const UNPRINTABLE = new RegExp(UNPRINTABLE_SOURCE, 'g');
 
@@ -124,6 +126,23 @@ export function toStatsIssues(issue: ZodIssue): StatsIssue[] {
         make('unknown_field', 'no such field', key, `未知字段“${key}”（拼写是否有误？）`, `unknown field "${key}" (misspelt?)`, [...path, key]),
       );
     case 'invalid_value': {
+      if (issue.input === undefined) return [make('required', issue.values.map((v) => JSON.stringify(v)).join(' | '), received, '缺少必填项', 'is required but missing')];
+      const labels = ENUM_LABELS.get(enumKey(issue.values));
+      if (labels) {
+        const meant = closestLabel(issue.input, labels);
+        const zh = Object.values(labels).join('、');
+        const en = Object.entries(labels).map(([code, label]) => `${label} (${code})`).join(', ');
+        const codes = Object.keys(labels).map((code) => JSON.stringify(code)).join(', ');
+        return [
+          make(
+            'invalid_value',
+            `one of ${codes}, or the labels ${Object.values(labels).join(', ')}`,
+            received,
+            `应为 ${zh} 之一（也可填代码 ${Object.keys(labels).join('、')}），实为 ${received}${meant ? `；是否应为“${meant}”？` : ''}`,
+            `expected one of ${en}, received ${received}${meant ? ` — did you mean "${meant}"?` : ''}`,
+          ),
+        ];
+      }
       const options = issue.values.map((v) => JSON.stringify(v)).join(', ');
       return [make('invalid_value', `one of ${options}`, received, `应为 ${options} 之一，实为 ${received}`, `expected one of ${options}, received ${received}`)];
     }
@@ -213,3 +232,4 @@ export function toStatsIssues(issue: ZodIssue): StatsIssue[] {
       return [make('invalid_value', 'a valid value', received, issue.message, issue.message)];
   }
 }
+
