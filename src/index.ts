@@ -9,7 +9,10 @@ export { deriveFacts, type Facts, type Warning } from './facts/index.js';
 export type { AidFacts, BackPayFact, Change, Coverage, EnrolmentFacts, GroupFacts, ProgrammeFacts, ProjectFacts, StageAidFacts, Tally, TrainingFacts } from './facts/index.js';
 export {
   FEN_PER_YUAN,
+  MAX_AMOUNT_YUAN,
+  fenOf,
   toFen,
+  yuanText,
   sumYuan,
   formatAmount,
   formatFen,
