@@ -5,6 +5,7 @@
  *   parseStats → deriveFacts → composeReport → renderDocx / renderPdf / renderMarkdown
  */
 export * from './schema/index.js';
+export * from './input/index.js';
 export { deriveFacts, type Facts, type Warning } from './facts/index.js';
 export type { AidFacts, BackPayFact, Change, Coverage, EnrolmentFacts, GroupFacts, ProgrammeFacts, ProjectFacts, StageAidFacts, Tally, TrainingFacts } from './facts/index.js';
 export {

@@ -4,7 +4,7 @@ import { FontError } from '../node/fonts/error.js';
 import type { Warning } from '../facts/warning.js';
 import type { StatsIssue } from '../schema/issues.js';
 import { StatsError } from '../schema/parse.js';
-import { JsonSyntaxError } from './json.js';
+import { JsonSyntaxError, TextEncodingError } from './json.js';
 import { shownPath } from './paths.js';
 
 /** Exit codes: 0 done, 1 a file or its data failed, 2 the command line was wrong. */
@@ -42,7 +42,7 @@ const FS_ERRORS: Record<string, string> = {
 export function describeError(error: unknown, debug = !['', '0', undefined].includes(process.env.ZONGJIE_DEBUG)): string[] {
   if (error instanceof StatsError) return statsErrorLines(error.issues);
   if (error instanceof JsonSyntaxError) return [error.message, ...error.excerpt.map((line) => `  ${line}`)];
-  if (error instanceof TemplateError || error instanceof FontError) return [error.message];
+  if (error instanceof TemplateError || error instanceof FontError || error instanceof TextEncodingError) return [error.message];
   if (error instanceof CliError) return [error.message, ...error.details];
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code && FS_ERRORS[code]) {
