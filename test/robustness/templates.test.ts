@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { composeReport, renderMarkdown, TemplateError } from '../../src/index.js';
+import { unescapeMarkdown } from '../support/same-text.js';
 
 const stats = JSON.parse(readFileSync(new URL('../../examples/bureau.json', import.meta.url), 'utf8'));
 const HEAD = '@title 测试\n# 节\n';
@@ -84,7 +85,7 @@ describe('templates cannot reach prototypes', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     let md: string;
     try {
-      md = renderMarkdown(composeReport(stats, { template: { name: 'mine', files: { 'report.hbs': `${HEAD}[${probe}]\n` } } }).report);
+      md = unescapeMarkdown(renderMarkdown(composeReport(stats, { template: { name: 'mine', files: { 'report.hbs': `${HEAD}[${probe}]\n` } } }).report));
     } catch (e) {
       expect(e).toBeInstanceOf(TemplateError);
       return;
