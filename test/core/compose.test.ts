@@ -152,3 +152,35 @@ describe('custom templates', () => {
     expect(() => composeReport(stats, { template })).toThrow(TemplateError);
   });
 });
+
+describe('terms overrides', () => {
+  const stats = example('bureau');
+
+  it('a word given as undefined keeps the year’s word (the title loses nothing)', () => {
+    const plain = composeReport(stats).report.title;
+    expect(composeReport(stats, { terms: { work: undefined } }).report.title).toBe(plain);
+    expect(plain).toContain('教育帮扶');
+    const md = renderMarkdown(composeReport(stats, { terms: { groups: { relieved: undefined } as never } }).report);
+    expect(md).toBe(renderMarkdown(composeReport(stats).report));
+  });
+
+  it.each([
+    [{ work: '' }, 'terms.work', 'non-empty text'],
+    [{ work: 42 }, 'terms.work', 'received 42'],
+    [{ groups: { relieved: null } }, 'terms.groups.relieved', 'received null'],
+    [{ groups: { nosuch: '某某' } }, 'terms.groups', 'nosuch'],
+    [{ wrok: '教育帮扶' }, 'terms.wrok', 'no such term'],
+    [{ period: 'later' }, 'terms.period', 'one of'],
+    ['教育帮扶', 'terms', 'an object'],
+  ])('%j is refused with a TypeError naming the option', (terms, where, what) => {
+    let error: unknown;
+    try {
+      composeReport(stats, { terms: terms as never });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toContain(where);
+    expect((error as Error).message).toContain(what);
+  });
+});
