@@ -71,6 +71,7 @@ function buildProgram(output: Output, exit: (code: number) => void): Command {
       ),
       parseFont,
     )
+    .option('--timeout <seconds>', bi('每份最长生成时间（秒），超时的一份失败，其余照常', 'longest one draft may take, in seconds; a draft over time fails alone'), parseSeconds)
     .addHelpText(
       'after',
       `
@@ -121,6 +122,12 @@ const bi = (zh: string, en: string) => `${zh}\n${en}`;
 /** After a usage error, one line saying where help is. */
 function usageHint(command: Command, help: string): void {
   command.showHelpAfterError(`  运行 ${help} 查看用法 / run ${help} for usage`);
+}
+
+function parseSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(seconds > 0) || seconds > 2_000_000) throw new InvalidArgumentError('应为正数秒，如 60 / a positive number of seconds, such as 60');
+  return seconds;
 }
 
 function parseYear(value: string): number {

@@ -8,7 +8,7 @@ import { renderMarkdown } from '../render/markdown/index.js';
 import type { PdfWarning } from '../render/pdf/index.js';
 import { loadFonts, renderPdfNodeWithWarnings, type LoadFontsOptions } from './fonts/index.js';
 import { loadTemplateDir } from './templates.js';
-import { safeFileName, writeFileAtomic } from './write.js';
+import { removeStaleTemps, safeFileName, writeFileAtomic } from './write.js';
 
 import { FORMATS, type Format } from './formats.js';
 
@@ -69,12 +69,20 @@ function glyphWarning(w: PdfWarning): Warning {
   );
 }
 
+/** Directories this process has looked at for temporary files a killed run left. */
+const swept = new Set<string>();
+
 /**
  * Writes a draft's files into `dir`, named after the report title
- * ("云溪县教育局2025年教育帮扶工作总结.pdf"), each atomically.
- * Returns the paths written, in format order.
+ * ("云溪县教育局2025年教育帮扶工作总结.pdf"), each atomically. The first
+ * write into a directory removes the temporary files an earlier run left
+ * there when it was killed mid-write. Returns the paths written, in format order.
  */
 export async function writeDraft(draft: Draft, dir: string, baseName = safeFileName(draft.report.title)): Promise<string[]> {
+  if (!swept.has(dir)) {
+    swept.add(dir);
+    await removeStaleTemps(dir);
+  }
   const written: string[] = [];
   for (const format of FORMATS) {
     const data = draft.outputs[format];

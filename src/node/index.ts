@@ -11,7 +11,7 @@ export { renderPdfNode as renderPdf, renderPdfNodeWithWarnings as renderPdfWithW
 export { FontError, loadFonts, clearFontCache, type FontSource, type LoadFontsOptions } from './fonts/index.js';
 export { draftReport, writeDraft, FORMATS, type Draft, type DraftOptions, type Format } from './draft.js';
 export { draftBatch, type BatchOptions, type BatchResult } from './batch.js';
-export { createDraftPool, type DraftPool, type DraftPoolOptions } from './pool.js';
+export { createDraftPool, DraftTimeoutError, type DraftPool, type DraftPoolOptions, type JobOptions } from './pool.js';
 export { loadTemplateDir } from './templates.js';
 export { safeFileName, writeFileAtomic } from './write.js';
 
