@@ -135,6 +135,14 @@ describe('file names and the output directory', () => {
     expect(left.sort()).toEqual([foreign, live].sort());
   });
 
+  it('-t naming no directory says it does not exist and lists the built-in templates', async () => {
+    const result = await zongjie(['draft', join(EXAMPLES, 'school.json'), '-o', fresh(), '-t', 'nosuch']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('does not exist');
+    expect(result.stderr).toContain('school, bureau');
+    expect(result.stderr).not.toContain('no report.hbs');
+  });
+
   it('-o naming a file: "not a directory", exit 1, the file untouched', async () => {
     const dir = fresh();
     const file = join(dir, 'out.txt');
