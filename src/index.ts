@@ -49,4 +49,4 @@ export * from './layout/profile.js';
 export { renderMarkdown } from './render/markdown/index.js';
 export { renderLines, renderText } from './render/text/index.js';
 export { renderDocx, type RenderDocxOptions } from './render/docx/index.js';
-export { renderPdf, type RenderPdfOptions, type FontFace, type FontSet } from './render/pdf/index.js';
+export { renderPdf, renderPdfWithWarnings, MissingGlyphError, type RenderPdfOptions, type FontFace, type FontSet, type PdfResult, type PdfWarning } from './render/pdf/index.js';

@@ -22,6 +22,8 @@ export interface DraftOptions {
   profile?: LayoutProfile;
   /** Fonts per role (paths or bytes), tried before system fonts and the bundled defaults. */
   fonts?: LoadFontsOptions['fonts'];
+  /** Throw a MissingGlyphError for a character no font has, instead of a `missing_glyph` warning. */
+  strict?: boolean;
 }
 
 export interface Draft {
@@ -51,7 +53,7 @@ export async function draftReport(input: unknown, options: DraftOptions = {}): P
   for (const format of formats) {
     if (format === 'docx') outputs.docx = await renderDocx(report, { profile: options.profile });
     else if (format === 'pdf') {
-      const pdf = await renderPdfNodeWithWarnings(report, { ...(options.profile ? { profile: options.profile } : {}), fonts: options.fonts });
+      const pdf = await renderPdfNodeWithWarnings(report, { ...(options.profile ? { profile: options.profile } : {}), fonts: options.fonts, ...(options.strict ? { strict: true } : {}) });
       outputs.pdf = pdf.bytes;
       warnings.push(...pdf.warnings.map(glyphWarning));
     } else outputs.md = new TextEncoder().encode(renderMarkdown(report));
@@ -61,12 +63,24 @@ export async function draftReport(input: unknown, options: DraftOptions = {}): P
 
 /** A PDF warning in the shape of every other warning. */
 function glyphWarning(w: PdfWarning): Warning {
-  return warning(
-    'missing_glyph',
-    `pdf.${w.role}`,
-    `字符“${w.char}”（${w.codePoint}）在${w.fonts.join('、')}中均无字形，PDF 中显示为空框，请提供含该字的字体`,
-    w.message,
-  );
+  switch (w.code) {
+    case 'missing-glyph':
+      return warning(
+        'missing_glyph',
+        `pdf.${w.role}`,
+        `字符“${w.char}”（${w.codePoint}）在${w.fonts.join('、')}中均无字形，PDF 中显示为空框，请提供含该字的字体`,
+        w.message,
+      );
+    case 'fallback-glyph':
+      return warning(
+        'fallback_glyph',
+        `pdf.${w.role}`,
+        `字符“${w.char}”（${w.codePoint}）不在${w.fonts[0]}中，改用${w.font}印出，粗细与其余文字不同，请提供含该字的字体`,
+        w.message,
+      );
+    case 'font-lacks-chinese':
+      return warning('font_lacks_chinese', `pdf.${w.role}`, `字体${w.font}没有中文字形，中文改用${w.fonts.slice(1).join('、')}印出`, w.message);
+  }
 }
 
 /** Directories this process has looked at for temporary files a killed run left. */
