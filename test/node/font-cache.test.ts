@@ -39,7 +39,7 @@ describe('the unpacked-font disk cache', () => {
     ['cut short', (file: string) => truncateSync(file, 40_000)],
     ['a byte changed', (file: string) => {
       const bytes = readFileSync(file);
-      bytes[20_000] ^= 0xff;
+      bytes[20_000] = bytes[20_000]! ^ 0xff;
       writeFileSync(file, bytes);
     }],
     ['not a font at all', (file: string) => writeFileSync(file, 'not a font at all')],
