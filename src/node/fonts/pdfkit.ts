@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { constants, deflateSync } from 'node:zlib';
 import type { Font, FontCollection } from 'fontkit';
-import { PRODUCER } from '../../render/pdf/engine.js';
+import { PRODUCER } from '../../render/pdf/producer.js';
 import { setFontParser, type FontParser } from '../../render/pdf/parser.js';
 import { plainRuns } from './shaping.js';
 import { cacheSubsetGlyphs } from './subset.js';

@@ -1,7 +1,7 @@
 import { GBT9704, type LayoutProfile } from '../../layout/profile.js';
 import type { Report } from '../../model/index.js';
 import { reportContent } from './document.js';
-import { PRODUCER, runPdfmake } from './engine.js';
+import { PRODUCER } from './producer.js';
 import type { FontSet } from './fonts.js';
 import { hasKeptHeadings, keepWithNext, pageNumber, pageSetup } from './page.js';
 import { loadFontParser } from './parser.js';
@@ -96,6 +96,8 @@ export async function renderPdfWithWarnings(report: Report, options: RenderPdfOp
   };
   const faces = new Set([...setter.usedSetups()].flatMap((setup) => setup.faces));
   if (options.strict && setter.warnings.some((w) => w.code === 'missing-glyph')) throw new MissingGlyphError(setter.warnings);
+  // The engine (pdfmake, pdfkit) loads with the first PDF: the core's other renderers never pull it in.
+  const { runPdfmake } = await import('./engine.js');
   const bytes = await runPdfmake(docDefinition, faces);
   return { bytes, warnings: [...setter.warnings] };
 }
