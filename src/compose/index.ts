@@ -4,6 +4,7 @@ import { formatDate } from '../format/date.js';
 import type { Block, Report, Table } from '../model/index.js';
 import { parseStats } from '../schema/parse.js';
 import type { YearlyStats } from '../schema/stats.js';
+import type { YearlyStatsInput } from '../schema/types.js';
 import { cleanText } from './clean.js';
 import { MarkupError, parseMarkup } from './markup.js';
 import { outline } from './outline.js';
@@ -65,6 +66,9 @@ function parseTemplateOutput(template: { source: TemplateSource; run: RenderTemp
  * @throws {StatsError} when the stats are invalid
  * @throws {TemplateError} when the template fails, naming its file and line
  */
+export function composeReport(input: YearlyStatsInput, options?: ComposeOptions): ComposeResult;
+/** Untrusted data (parsed JSON, a request body): checked by the schema like any other. */
+export function composeReport(input: unknown, options?: ComposeOptions): ComposeResult;
 export function composeReport(input: unknown, options: ComposeOptions = {}): ComposeResult {
   const warnings: Warning[] = [];
   const stats = cleanText(parseStats(input), warnings);

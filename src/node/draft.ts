@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { composeReport, type ComposeOptions } from '../compose/index.js';
 import { warning, type Warning } from '../facts/warning.js';
 import type { LayoutProfile } from '../layout/profile.js';
+import type { YearlyStatsInput } from '../schema/types.js';
 import type { Report } from '../model/index.js';
 import { renderDocx } from '../render/docx/index.js';
 import { renderMarkdown } from '../render/markdown/index.js';
@@ -38,6 +39,9 @@ export interface Draft {
  *
  * @throws {StatsError} for invalid stats, {TemplateError} for a failing template
  */
+export async function draftReport(input: YearlyStatsInput, options?: DraftOptions): Promise<Draft>;
+/** Untrusted data (parsed JSON, a request body): checked by the schema like any other. */
+export async function draftReport(input: unknown, options?: DraftOptions): Promise<Draft>;
 export async function draftReport(input: unknown, options: DraftOptions = {}): Promise<Draft> {
   const template =
     typeof options.template === 'string' && options.template !== 'school' && options.template !== 'bureau'
