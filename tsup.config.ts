@@ -9,6 +9,9 @@ const shared: Options = {
   splitting: false,
   // Built-in templates are bundled as text so the core needs no file system.
   loader: { '.hbs': 'text' },
+  // import.meta.url in the CommonJS builds (resolving the default fonts, pdfkit, the worker
+  // script): without the shim esbuild empties import.meta there, and says so three times.
+  shims: true,
 };
 
 export default defineConfig([
