@@ -5,11 +5,15 @@
  *   parseStats → deriveFacts → composeReport → renderDocx / renderPdf / renderMarkdown
  */
 export * from './schema/index.js';
+export * from './input/index.js';
 export { deriveFacts, type Facts, type Warning } from './facts/index.js';
 export type { AidFacts, BackPayFact, Change, Coverage, EnrolmentFacts, GroupFacts, ProgrammeFacts, ProjectFacts, StageAidFacts, Tally, TrainingFacts } from './facts/index.js';
 export {
   FEN_PER_YUAN,
+  MAX_AMOUNT_YUAN,
+  fenOf,
   toFen,
+  yuanText,
   sumYuan,
   formatAmount,
   formatFen,
@@ -48,4 +52,4 @@ export * from './layout/profile.js';
 export { renderMarkdown } from './render/markdown/index.js';
 export { renderLines, renderText } from './render/text/index.js';
 export { renderDocx, type RenderDocxOptions } from './render/docx/index.js';
-export { renderPdf, type RenderPdfOptions, type FontFace, type FontSet } from './render/pdf/index.js';
+export { renderPdf, renderPdfWithWarnings, MissingGlyphError, type RenderPdfOptions, type FontFace, type FontSet, type PdfResult, type PdfWarning } from './render/pdf/index.js';

@@ -14,21 +14,29 @@ function isOptions(x: unknown): x is HelperOptions {
   return typeof x === 'object' && x !== null && 'hash' in x && 'data' in x;
 }
 
+/** A measure word is required: {{count x}} would print "43577undefined". */
+function unit(helper: string, value: unknown): string {
+  if (typeof value !== 'string' || value === '') {
+    throw new TypeError(`needs a unit, as in {{${helper} x "人"}}; received ${value === undefined ? 'none' : JSON.stringify(value)}`);
+  }
+  return value;
+}
+
 export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   /** {{amount 418000}} → 41.8万元 */
   amount: plain((yuan: number) => f.formatAmount(yuan)),
   /** {{amountApprox 9306000}} → 930万余元 */
   amountApprox: plain((yuan: number) => f.formatAmount(yuan, { approx: true })),
   /** {{count 147 "人"}} → 147人 */
-  count: plain((n: number, unit: string) => f.formatCount(n, unit)),
+  count: plain((n: number, measure: unknown) => f.formatCount(n, unit('count', measure))),
   /** {{countApprox 8046 "份"}} → 8000余份 */
-  countApprox: plain((n: number, unit: string) => f.formatCount(n, unit, { approx: true })),
+  countApprox: plain((n: number, measure: unknown) => f.formatCount(n, unit('countApprox', measure), { approx: true })),
   /** {{roughCount r "份"}} → 8000余份 ({ value, approx } from a rough field) */
-  roughCount: plain((r: f.RoughValue, unit: string) => f.formatRoughCount(r, unit)),
+  roughCount: plain((r: f.RoughValue, measure: unknown) => f.formatRoughCount(r, unit('roughCount', measure))),
   /** {{roughAmount r}} → 930多万元 */
   roughAmount: plain((r: f.RoughValue) => f.formatRoughAmount(r)),
   /** {{small 3 "所"}} → 三所; 12 → 12所 */
-  small: plain((n: number, measure: string) => f.smallCount(n, measure)),
+  small: plain((n: number, measure: unknown) => f.smallCount(n, unit('small', measure))),
   /** {{percent 1016 1035}} → 98.16% */
   percent: plain((part: number, whole: number) => f.formatPercent(part, whole)),
   /** {{area 10051}} → 10051平方米 */
@@ -41,8 +49,10 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   schoolYear: plain((y: number) => f.formatSchoolYear(y)),
   /** {{list names}} → 甲、乙、丙; {{list names "和"}} → 甲、乙和丙 */
   list: (...args: unknown[]) => {
-    const [items, last] = args.filter((a) => !isOptions(a)) as [string[], string | undefined];
-    return f.joinList(items ?? [], last ? { last } : {});
+    const [items, last] = args.filter((a) => !isOptions(a)) as [unknown, string | undefined];
+    // A text is not a list: joining its characters would take a user text apart.
+    if (!Array.isArray(items)) throw new TypeError(`expects a list (such as supportTeaching.names), received ${typeof items === 'string' ? 'a text' : String(items)}`);
+    return f.joinList(items as string[], last ? { last } : {});
   },
   /** {{numeral 11}} → 十一 */
   numeral: plain((n: number) => f.chineseNumeral(n)),
