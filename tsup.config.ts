@@ -11,18 +11,27 @@ const shared: Options = {
   loader: { '.hbs': 'text' },
 };
 
+/**
+ * import.meta.url in the CommonJS builds (resolving the default fonts, pdfkit, the
+ * worker script): without the shim esbuild empties import.meta there, and says so
+ * three times. CommonJS only: in the ES module builds the shim would import Node's
+ * path and url into the core, which must bundle for a browser (test/browser).
+ */
+const cjs: Options = { format: ['cjs'], shims: true };
+
 export default defineConfig([
   {
     ...shared,
     // The workbook reader and writer are an entry of their own: exceljs stays out of the core's bundle.
     entry: { index: 'src/index.ts', node: 'src/node/index.ts', workbook: 'src/workbook/index.ts' },
-    format: ['esm', 'cjs'],
+    format: ['esm'],
     dts: true,
     // The JSON Schema editors read (`"$schema"` in a stats.json, `zongjie/schema.json`).
     async onSuccess() {
       await writeFile('dist/stats.schema.json', `${JSON.stringify(statsJsonSchema(), null, 2)}\n`);
     },
   },
+  { ...shared, ...cjs, entry: { index: 'src/index.ts', node: 'src/node/index.ts', workbook: 'src/workbook/index.ts' }, dts: true },
   {
     ...shared,
     // The CLI is ESM only; src/cli/main.ts starts with a hashbang, which esbuild
@@ -40,6 +49,7 @@ export default defineConfig([
     ...shared,
     // A draft pool's worker thread (src/node/pool.ts), loaded from beside the bundle that starts it.
     entry: { 'batch-worker': 'src/node/batch-worker.ts' },
-    format: ['esm', 'cjs'],
+    format: ['esm'],
   },
+  { ...shared, ...cjs, entry: { 'batch-worker': 'src/node/batch-worker.ts' } },
 ]);

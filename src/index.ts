@@ -20,6 +20,7 @@ export {
   type SectionRule,
   type Voice,
 } from './domain/index.js';
+export * from './input/index.js';
 export { deriveFacts, type Facts, type Warning } from './facts/index.js';
 export type {
   AidFacts,
@@ -41,7 +42,10 @@ export type {
 } from './facts/index.js';
 export {
   FEN_PER_YUAN,
+  MAX_AMOUNT_YUAN,
+  fenOf,
   toFen,
+  yuanText,
   sumYuan,
   formatAmount,
   formatFen,
@@ -94,4 +98,4 @@ export * from './layout/profile.js';
 export { renderMarkdown } from './render/markdown/index.js';
 export { renderLines, renderText } from './render/text/index.js';
 export { renderDocx, type RenderDocxOptions } from './render/docx/index.js';
-export { renderPdf, type RenderPdfOptions, type FontFace, type FontSet } from './render/pdf/index.js';
+export { renderPdf, renderPdfWithWarnings, MissingGlyphError, type RenderPdfOptions, type FontFace, type FontSet, type PdfResult, type PdfWarning } from './render/pdf/index.js';

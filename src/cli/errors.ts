@@ -4,11 +4,11 @@ import { FontError } from '../node/fonts/error.js';
 import type { Warning } from '../facts/warning.js';
 import type { StatsIssue } from '../schema/issues.js';
 import { StatsError } from '../schema/parse.js';
-import { JsonSyntaxError } from './json.js';
+import { JsonSyntaxError, TextEncodingError } from './json.js';
 import { shownPath } from './paths.js';
 
-/** Exit codes: 0 done, 1 a file or its data failed, 2 the command line was wrong. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+/** Exit codes: 0 done, 1 a file or its data failed, 2 the command line was wrong; 130 and 143 stopped by SIGINT (Ctrl-C) and SIGTERM (128 + the signal's number, as shells report it). */
+export const EXIT = { ok: 0, failed: 1, usage: 2, sigint: 130, sigterm: 143 } as const;
 
 /** An error the user can fix, with a message meant for them (Chinese / English). */
 export class CliError extends Error {
@@ -42,8 +42,10 @@ const FS_ERRORS: Record<string, string> = {
 export function describeError(error: unknown, debug = !['', '0', undefined].includes(process.env.ZONGJIE_DEBUG)): string[] {
   if (error instanceof StatsError) return statsErrorLines(error.issues);
   if (error instanceof JsonSyntaxError) return [error.message, ...error.excerpt.map((line) => `  ${line}`)];
-  if (error instanceof TemplateError || error instanceof FontError) return [error.message];
+  if (error instanceof TemplateError || error instanceof FontError || error instanceof TextEncodingError) return [error.message];
   if (error instanceof CliError) return [error.message, ...error.details];
+  // By name: the pool's module stays unloaded until a batch needs it.
+  if ((error as Error | undefined)?.name === 'DraftTimeoutError') return [(error as Error).message];
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code && FS_ERRORS[code]) {
     const path = (error as NodeJS.ErrnoException).path;

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CliError } from './errors.js';
-import { parseJson } from './json.js';
+import { parseJsonBytes } from './json.js';
 import { shownPath } from './paths.js';
 
 /** One input file, or why an argument gave none. */
@@ -34,7 +34,10 @@ export async function expandInputs(args: readonly string[]): Promise<{ inputs: I
   return { inputs: inputs.filter((input) => 'error' in input || (!seen.has(resolve(input.file)) && seen.add(resolve(input.file)))), hasDirectory };
 }
 
-/** Reads and parses a stats file. @throws JsonSyntaxError with line and column, or the fs error. */
+/**
+ * Reads and parses a stats file in UTF-8, UTF-16 or GBK/GB18030.
+ * @throws JsonSyntaxError with line and column (a duplicate key too), TextEncodingError, or the fs error.
+ */
 export async function readJsonFile(file: string): Promise<unknown> {
-  return parseJson(await readFile(file, 'utf8'), shownPath(file));
+  return parseJsonBytes(await readFile(file), shownPath(file)).value;
 }

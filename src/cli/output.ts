@@ -20,14 +20,16 @@ export interface Progress {
 }
 
 /**
- * A progress bar on stderr when it is a terminal. Elsewhere (a pipe, a log,
+ * A progress bar on stderr when it is a terminal. Its own signal handling
+ * (gracefulExit) stays off: it stopped only the bar and swallowed Ctrl-C;
+ * `zongjie draft` handles SIGINT and SIGTERM itself. Elsewhere (a pipe, a log,
  * CI) there is no bar: each file's own result line is the progress.
  */
 export function createProgress(total: number, output: Output = stdio): Progress {
   if (!process.stderr.isTTY) return { output, start() {}, done() {}, stop() {} };
 
   const bars = new MultiBar(
-    { stream: process.stderr, format: '{bar} {value}/{total} {file}', clearOnComplete: true, hideCursor: true, gracefulExit: true },
+    { stream: process.stderr, format: '{bar} {value}/{total} {file}', clearOnComplete: true, hideCursor: true },
     Presets.shades_classic,
   );
   const bar = bars.create(total, 0, { file: '' });

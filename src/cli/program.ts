@@ -74,6 +74,7 @@ function buildProgram(output: Output, exit: (code: number) => void): Command {
       ),
       parseFont,
     )
+    .option('--timeout <seconds>', bi('每份最长生成时间（秒），超时的一份失败，其余照常', 'longest one draft may take, in seconds; a draft over time fails alone'), parseSeconds)
     .addHelpText(
       'after',
       `
@@ -175,6 +176,12 @@ function parseWhole(name: string, min: number, max: number): (value: string) => 
     if (!/^\d+$/.test(value) || n < min || n > max) throw new InvalidArgumentError(`--${name} 应为 ${min}–${max} 的整数 / a whole number from ${min} to ${max}`);
     return n;
   };
+}
+
+function parseSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(seconds > 0) || seconds > 2_000_000) throw new InvalidArgumentError('应为正数秒，如 60 / a positive number of seconds, such as 60');
+  return seconds;
 }
 
 function parseYear(value: string): number {

@@ -6,6 +6,7 @@ import type { Block, Report, Table } from '../model/index.js';
 import { proofreadStats } from '../proofread/index.js';
 import { parseStats } from '../schema/parse.js';
 import type { YearlyStats } from '../schema/stats.js';
+import type { YearlyStatsInput } from '../schema/types.js';
 import { cleanText } from './clean.js';
 import { MarkupError, parseMarkup } from './markup.js';
 import { outline } from './outline.js';
@@ -13,7 +14,7 @@ import { withSharedPartials } from './partials.js';
 import { aidTable, projectsTable, trainingsTable } from './tables.js';
 import { BUILTIN_TEMPLATES, compileTemplate, TemplateError, type RenderTemplate, type TemplateSource } from './template.js';
 import { termsForYear, type Terms } from './terms.js';
-import { bare, seal, TextVault } from './vault.js';
+import { bare, seal, TextVault, VaultLeakError } from './vault.js';
 import { buildView, periodView } from './view.js';
 
 export { BUILTIN_TEMPLATES, TemplateError, type TemplateSource } from './template.js';
@@ -44,8 +45,17 @@ function templateFor(stats: YearlyStats, choice: ComposeOptions['template']): { 
 }
 
 /** The template's output as markup; a line it cannot parse (an unknown @directive) is the template's error. */
-function parseTemplateOutput(template: { source: TemplateSource; run: RenderTemplate }, view: unknown, store: readonly Block[]) {
-  const output = template.run(view);
+function parseTemplateOutput(template: { source: TemplateSource; run: RenderTemplate }, view: unknown, store: readonly Block[], vault: TextVault) {
+  let output: string;
+  try {
+    output = template.run(view);
+  } catch (error) {
+    // Messages name the user's value, never the private-use token that stood for it.
+    if (error instanceof TemplateError) {
+      throw new TemplateError(error.template, error.file, error.line, vault.quote(error.reason), error.column, error.detail);
+    }
+    throw error;
+  }
   try {
     return parseMarkup(output, store);
   } catch (error) {
@@ -61,6 +71,9 @@ function parseTemplateOutput(template: { source: TemplateSource; run: RenderTemp
  * @throws {StatsError} when the stats are invalid
  * @throws {TemplateError} when the template fails, naming its file and line
  */
+export function composeReport(input: YearlyStatsInput, options?: ComposeOptions): ComposeResult;
+/** Untrusted data (parsed JSON, a request body): checked by the schema like any other. */
+export function composeReport(input: unknown, options?: ComposeOptions): ComposeResult;
 export function composeReport(input: unknown, options: ComposeOptions = {}): ComposeResult {
   const warnings: Warning[] = [];
   const stats = cleanText(parseStats(input), warnings);
@@ -81,9 +94,17 @@ export function composeReport(input: unknown, options: ComposeOptions = {}): Com
   const vault = new TextVault();
   // Table markers are ours, not user text: they stay outside the vault.
   const view = bare({ ...seal(buildView(stats, facts, terms, tables, warnings), vault), tables: bare(tables) });
-  const markup = parseTemplateOutput(templateFor(stats, options.template), view, store);
+  const template = templateFor(stats, options.template);
+  const markup = parseTemplateOutput(template, view, store, vault);
 
-  const reveal = (text: string) => vault.reveal(text);
+  const reveal = (text: string) => {
+    try {
+      return vault.reveal(text);
+    } catch (error) {
+      if (error instanceof VaultLeakError) throw new TemplateError(template.source.name, 'report.hbs', undefined, error.message);
+      throw error;
+    }
+  };
   const revealBlock = (block: Block): Block => {
     switch (block.type) {
       case 'heading':

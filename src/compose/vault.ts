@@ -9,6 +9,16 @@
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
 const TOKEN = /\uE000(\d+)\uE001/g;
+const STRAY = /[\uE000\uE001]/;
+const STRAY_ALL = /[\uE000\uE001]/g;
+
+/** A template took a user text apart: a part of its token reached the output. */
+export class VaultLeakError extends Error {
+  override readonly name = 'VaultLeakError';
+  constructor() {
+    super('the template took a user text apart (a character of a name or text, say): print user text whole, as {{org.name}}');
+  }
+}
 
 export class TextVault {
   private readonly texts: string[] = [];
@@ -19,9 +29,22 @@ export class TextVault {
     return `${OPEN}${this.texts.length - 1}${CLOSE}`;
   }
 
-  /** `s` with every token replaced by its text. */
+  /**
+   * `s` with every token replaced by its text.
+   *
+   * @throws {VaultLeakError} when a marker is left over: a template took a
+   *   token apart ({{lookup org.name 0}}, say), and the private-use character
+   *   must never reach a document
+   */
   reveal(s: string): string {
-    return s.replace(TOKEN, (_, i: string) => this.texts[Number(i)] ?? '');
+    const out = s.replace(TOKEN, (_, i: string) => this.texts[Number(i)] ?? '');
+    if (STRAY.test(out)) throw new VaultLeakError();
+    return out;
+  }
+
+  /** For error messages: each token as its text in quotes, stray markers dropped. */
+  quote(s: string): string {
+    return s.replace(TOKEN, (_, i: string) => JSON.stringify(this.texts[Number(i)] ?? '')).replace(STRAY_ALL, '');
   }
 
   /** The token, if `s` is exactly one token and nothing else. */

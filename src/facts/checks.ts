@@ -2,7 +2,7 @@ import { programmeName, programmeRule } from '../domain/programmes.js';
 import { formatPath } from '../schema/issues.js';
 import { AID_PERIOD_LABELS, PROJECT_KIND_LABELS, REPORT_PERIOD_LABELS, SEMESTER_LABELS, STAGE_LABELS } from '../schema/enums.js';
 import type { Project, YearlyStats } from '../schema/stats.js';
-import { toFen } from '../format/money.js';
+import { toFen, yuanText } from '../format/money.js';
 import { enrolledIn, type EnrolmentFacts } from './enrolment.js';
 import { fundingFen } from './projects.js';
 import { warning, type Warning } from './warning.js';
@@ -128,8 +128,8 @@ function funding(stats: YearlyStats): Warning[] {
         warning(
           'funding_does_not_add_up',
           at('projects', i, 'funding'),
-          `${projectName(p)}项目各来源资金合计${sources / 100}元，与总投资${stated / 100}元不符`,
-          `the sources add up to ${sources / 100} yuan, the investment is ${stated / 100} yuan`,
+          `${projectName(p)}项目各来源资金合计${yuanText(sources)}，与总投资${yuanText(stated)}不符`,
+          `the sources add up to ${yuanText(sources)}, the investment is ${yuanText(stated)}`,
         ),
       );
   });
@@ -186,15 +186,16 @@ function standards(stats: YearlyStats): Warning[] {
     if (a.standard === undefined || a.students === undefined || a.amount === undefined) return;
     const unit = a.standardUnit ?? (a.period === 'year' ? 'year' : 'semester');
     if (unit !== (a.period === 'year' ? 'year' : 'semester')) return;
-    const expected = toFen(a.standard) * a.students;
+    const standard = toFen(a.standard);
+    const expected = standard * a.students;
     const actual = toFen(a.amount);
     if (expected !== actual)
       out.push(
         warning(
           'amount_differs_from_standard',
           at('aid', i, 'amount'),
-          `${a.students}人 × ${a.standard}元 = ${expected / 100}元，填报金额为${a.amount}元`,
-          `${a.students} × ${a.standard} yuan = ${expected / 100} yuan, but the amount is ${a.amount} yuan`,
+          `${a.students}人 × ${yuanText(standard)} = ${yuanText(expected)}，填报金额为${yuanText(actual)}`,
+          `${a.students} × ${yuanText(standard)} = ${yuanText(expected)}, but the amount is ${yuanText(actual)}`,
         ),
       );
   });

@@ -9,6 +9,8 @@ export interface Warning {
     | 'amount_differs_from_standard'
     | 'text_cleaned'
     | 'missing_glyph'
+    | 'fallback_glyph'
+    | 'font_lacks_chinese'
     | 'no_signature'
     | 'outside_period'
     | 'section_appended'

@@ -35,6 +35,15 @@ describe('formatAmount', () => {
     expect(formatAmount(12355)).toBe('1.24万元');
   });
 
+  it('prints amounts from 1万亿 in 万亿元, as Chinese writes them', () => {
+    expect(formatAmount(1e12)).toBe('1万亿元');
+    expect(formatAmount(1.5e12)).toBe('1.5万亿元');
+    expect(formatAmount(999_999_999_999.99)).toBe('1万亿元'); // 10000亿元 after rounding
+    expect(formatAmount(999_949_999_999.99)).toBe('9999.5亿元');
+    expect(formatAmount(1.3e12, { approx: true })).toBe('1万亿余元');
+    expect(formatAmount(1e12, { unit: '亿元' })).toBe('10000亿元');
+  });
+
   it('moves to 亿元 when rounding reaches 10000万元', () => {
     expect(formatAmount(99999999.99)).toBe('1亿元');
     expect(formatAmount(99994999.99)).toBe('9999.5万元');
@@ -76,7 +85,7 @@ describe('formatAmount', () => {
   });
 
   it('never prints more than two decimals, NaN or undefined', () => {
-    const printed = /^\d+(\.\d{1,2})?(万|亿)?元$/;
+    const printed = /^\d+(\.\d{1,2})?(万|亿|万亿)?元$/;
     fc.assert(
       fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (fen) => {
         expect(formatFen(fen)).toMatch(printed);
@@ -100,8 +109,8 @@ describe('formatAmount', () => {
   it('stays within half a unit of the last printed digit', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e14 }), (fen) => {
-        const match = /^([\d.]+)(万|亿)?元$/.exec(formatFen(fen))!;
-        const perUnit = match[2] === '亿' ? 1e10 : match[2] === '万' ? 1e6 : 100;
+        const match = /^([\d.]+)(万亿|万|亿)?元$/.exec(formatFen(fen))!;
+        const perUnit = match[2] === '万亿' ? 1e14 : match[2] === '亿' ? 1e10 : match[2] === '万' ? 1e6 : 100;
         expect(Math.abs(Number(match[1]) * perUnit - fen)).toBeLessThanOrEqual(perUnit / 200 + 1e-3);
       }),
       { numRuns: 2000 },

@@ -1,8 +1,8 @@
 import { floorDiv, roundDiv, trimmedDecimal } from './fixed';
 import { toFen } from './money';
 
-/** The units an amount prints in (GB/T 15835: 万 and 亿 as word units). */
-export type AmountUnit = '元' | '万元' | '亿元';
+/** The units an amount prints in (GB/T 15835: 万, 亿 and 万亿 as word units). */
+export type AmountUnit = '元' | '万元' | '亿元' | '万亿元';
 
 export interface FormatAmountOptions {
   /**
@@ -19,10 +19,15 @@ const FEN_PER: Record<AmountUnit, number> = {
   元: 100,
   万元: 1_000_000,
   亿元: 10_000_000_000,
+  万亿元: 100_000_000_000_000,
 };
 
-/** The unit chosen by size: below 1万 元, below 1亿 万元, else 亿元. */
+/** The next unit up, where rounding to two decimals reaches 10000 of this one. */
+const NEXT: Partial<Record<AmountUnit, AmountUnit>> = { 万元: '亿元', 亿元: '万亿元' };
+
+/** The unit chosen by size: below 1万 元, below 1亿 万元, below 1万亿 亿元, else 万亿元. */
 function unitFor(fen: number): AmountUnit {
+  if (fen >= FEN_PER.万亿元) return '万亿元';
   if (fen >= FEN_PER.亿元) return '亿元';
   if (fen >= FEN_PER.万元) return '万元';
   return '元';
@@ -30,7 +35,7 @@ function unitFor(fen: number): AmountUnit {
 
 /** "930" + 万元 + 余 → "930万余元": 余 sits between the word unit and 元. */
 function withUnit(number: string, unit: AmountUnit, suffix = ''): string {
-  return unit === '元' ? `${number}${suffix}元` : `${number}${unit[0]}${suffix}元`;
+  return `${number}${unit.slice(0, -1)}${suffix}元`;
 }
 
 /**
@@ -54,17 +59,18 @@ export function formatFen(fen: number, options: FormatAmountOptions = {}): strin
     if (whole > 0) return withUnit(String(whole), unit, fen % perUnit === 0 ? '' : '余');
   }
   let hundredths = roundDiv(fen, perUnit / 100);
-  // 99999999.99元 rounds to 10000万元: say 1亿元 instead.
-  if (!options.unit && unit === '万元' && hundredths >= 1_000_000) {
-    unit = '亿元';
-    hundredths = roundDiv(fen, FEN_PER.亿元 / 100);
+  // 99999999.99元 rounds to 10000万元: say 1亿元 instead (and 10000亿元 is 1万亿元).
+  const next = NEXT[unit];
+  if (!options.unit && next && hundredths >= 1_000_000) {
+    unit = next;
+    hundredths = roundDiv(fen, FEN_PER[next] / 100);
   }
   return withUnit(trimmedDecimal(hundredths, 2), unit);
 }
 
 /**
  * An amount in 元 as printed in a summary (GB/T 15835): below 10000 in 元,
- * from 10000 in 万元, from 1亿 in 亿元; at most two decimals, rounded
+ * from 10000 in 万元, from 1亿 in 亿元, from 1万亿 in 万亿元; at most two decimals, rounded
  * half-up on integer 分, trailing zeros dropped.
  *
  * @throws {RangeError} for a negative amount (print differences with
@@ -76,6 +82,7 @@ export function formatFen(fen: number, options: FormatAmountOptions = {}): strin
  * @example formatAmount(4500000) → "450万元"
  * @example formatAmount(12345) → "1.23万元"; formatAmount(12355) → "1.24万元"
  * @example formatAmount(120000000) → "1.2亿元"
+ * @example formatAmount(1e12) → "1万亿元"
  * @example formatAmount(9306000, { approx: true }) → "930万余元"
  * @example formatAmount(4500000, { approx: true }) → "450万元"
  * @example formatAmount(4500, { unit: '万元' }) → "0.45万元"

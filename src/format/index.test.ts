@@ -5,8 +5,10 @@ describe('the format barrel', () => {
   it('exports exactly the documented functions and constants', () => {
     expect(Object.keys(format).sort()).toEqual([
       'FEN_PER_YUAN',
+      'MAX_AMOUNT_YUAN',
       'RANGE_JOINER',
       'chineseNumeral',
+      'fenOf',
       'formatAmount',
       'formatAmountChange',
       'formatArea',
@@ -33,6 +35,7 @@ describe('the format barrel', () => {
       'smallCount',
       'sumYuan',
       'toFen',
+      'yuanText',
     ]);
   });
 });

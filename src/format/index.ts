@@ -4,7 +4,7 @@
  * templates reach these functions as Handlebars helpers and never do
  * arithmetic themselves. Pure, no I/O, browser-safe.
  */
-export { FEN_PER_YUAN, sumYuan, toFen } from './money';
+export { FEN_PER_YUAN, MAX_AMOUNT_YUAN, fenOf, sumYuan, toFen, yuanText } from './money';
 export { formatAmount, formatFen } from './amount';
 export type { AmountUnit, FormatAmountOptions } from './amount';
 export { formatCount } from './count';

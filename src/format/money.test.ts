@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sumYuan, toFen } from './money';
+import { fenOf, sumYuan, toFen, yuanText } from './money';
 
 describe('toFen', () => {
   it('converts 元 to integer 分', () => {
@@ -10,10 +10,33 @@ describe('toFen', () => {
     expect(toFen(-12.34)).toBe(-1234);
   });
 
-  it('tolerates float noise from earlier arithmetic', () => {
-    expect(toFen(0.1 + 0.2)).toBe(30);
-    expect(toFen(1.1 + 2.2)).toBe(330);
+  it('takes every two-decimal amount exactly, up to 2^53 分', () => {
     expect(toFen(123456789012.34)).toBe(12345678901234);
+    expect(toFen(999_999_999_999.99)).toBe(99_999_999_999_999);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (fen) => {
+        // fen / 100 is how a figure with two decimals reads; the 分 come back, give or take
+        // where a double no longer holds every 分 (above 2^46 分).
+        expect(Math.abs(toFen(fen / 100) - fen)).toBeLessThanOrEqual(fen > 2 ** 46 ? 1 : 0);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('is one exact rule: float noise and a third decimal fail at every magnitude', () => {
+    // Earlier, noise was tolerated in proportion to the size, so a third decimal passed when large.
+    for (const value of [0.1 + 0.2, 1.1 + 2.2, 0.001, 1.005, 6000000000000.125, 1000000000000.001, 999_999_999_999.995, 4_398_046_511_103.999]) {
+      expect(fenOf(value), String(value)).toBeUndefined();
+      expect(() => toFen(value), String(value)).toThrow(RangeError);
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e14 }), fc.integer({ min: 1, max: 9 }), (fen, thousandth) => {
+        // A third decimal, at any magnitude up to 一万亿元.
+        const value = Number(`${(fen - (fen % 100)) / 100}.${String(fen % 100).padStart(2, '0')}${thousandth}`);
+        expect(fenOf(value)).toBeUndefined();
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('never returns negative zero', () => {
@@ -30,6 +53,16 @@ describe('toFen', () => {
 
   it('throws RangeError beyond safe integer 分', () => {
     expect(() => toFen(1e15)).toThrow(RangeError);
+  });
+});
+
+describe('yuanText', () => {
+  it('prints 分 as exact 元, no float noise', () => {
+    expect(yuanText(30)).toBe('0.3元');
+    expect(yuanText(1)).toBe('0.01元');
+    expect(yuanText(450000)).toBe('4500元');
+    expect(yuanText(123456789)).toBe('1234567.89元');
+    expect(yuanText(100_000_000_000_000)).toBe('1000000000000元');
   });
 });
 

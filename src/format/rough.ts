@@ -129,7 +129,7 @@ export function formatRoughAmount(figure: RoughValue): string {
   const exact = formatFen(toFen(figure.value));
   if (figure.approx === 'over') return exact.replace(/元$/, '余元');
   const digits = /^[\d.]+/.exec(exact)![0];
-  if (figure.approx === 'more' && !digits.endsWith('0') && /^\d+[万亿]元$/.test(exact)) return exact.replace(/元$/, '多元');
+  if (figure.approx === 'more' && !digits.endsWith('0') && /^\d+(?:万亿|万|亿)元$/.test(exact)) return exact.replace(/元$/, '多元');
   return qualify(exact, figure.approx, digits.length);
 }
 

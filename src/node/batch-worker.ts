@@ -5,11 +5,13 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { sendError } from './batch-errors.js';
-import { FORMATS, draftReport, type DraftOptions } from './draft.js';
+import { FORMATS, draftReport, type DraftOptions, type Format } from './draft.js';
 import { loadFonts } from './fonts/index.js';
 
 export interface WorkerJob {
   input: unknown;
+  /** Other formats than the pool's for this input (`[]`: compose only). */
+  formats?: Format[];
 }
 
 export type WorkerReply =
@@ -23,9 +25,9 @@ const port = parentPort;
 if (!port) throw new Error('batch-worker: run by createDraftPool as a worker thread');
 const options = (workerData as { options: DraftOptions }).options;
 
-port.on('message', async ({ input }: WorkerJob) => {
+port.on('message', async ({ input, formats }: WorkerJob) => {
   try {
-    const draft = await draftReport(input, options);
+    const draft = await draftReport(input, formats ? { ...options, formats } : options);
     const transfer = Object.values(draft.outputs).map(own);
     draft.outputs = Object.fromEntries(Object.entries(draft.outputs).map(([format], i) => [format, transfer[i]!]));
     port.postMessage({ ok: true, draft } satisfies WorkerReply, transfer.map((bytes) => bytes.buffer));

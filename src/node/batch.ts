@@ -1,11 +1,13 @@
 import type { DraftOptions } from './draft.js';
-import { createDraftPool, type BatchResult } from './pool.js';
+import { createDraftPool, type BatchResult, type DraftPoolOptions } from './pool.js';
 
 export type { BatchResult };
 
 export interface BatchOptions {
-  /** Worker threads (default: the machine's available parallelism). */
+  /** Worker threads, 1 to 256 (default: the machine's available parallelism). */
   workers?: number;
+  /** Longest one draft may take, in milliseconds (default: no limit); see {@link DraftPoolOptions.timeoutMs}. */
+  timeoutMs?: number;
 }
 
 /**
@@ -27,7 +29,11 @@ export async function* draftBatch(
   options: DraftOptions = {},
   batch: BatchOptions = {},
 ): AsyncGenerator<BatchResult, void, undefined> {
-  const pool = createDraftPool({ ...options, ...(batch.workers !== undefined ? { workers: batch.workers } : {}) });
+  const pool = createDraftPool({
+    ...options,
+    ...(batch.workers !== undefined ? { workers: batch.workers } : {}),
+    ...(batch.timeoutMs !== undefined ? { timeoutMs: batch.timeoutMs } : {}),
+  });
   try {
     yield* pool.batch(inputs);
   } finally {

@@ -2,13 +2,14 @@ import { join } from 'node:path';
 import { composeReport, type ComposeOptions } from '../compose/index.js';
 import { warning, type Warning } from '../facts/warning.js';
 import type { LayoutProfile } from '../layout/profile.js';
+import type { YearlyStatsInput } from '../schema/types.js';
 import type { Report } from '../model/index.js';
 import { renderDocx } from '../render/docx/index.js';
 import { renderMarkdown } from '../render/markdown/index.js';
 import type { PdfWarning } from '../render/pdf/index.js';
 import { loadFonts, renderPdfNodeWithWarnings, type LoadFontsOptions } from './fonts/index.js';
 import { loadTemplateDir } from './templates.js';
-import { safeFileName, writeFileAtomic } from './write.js';
+import { removeStaleTemps, safeFileName, writeFileAtomic } from './write.js';
 
 import { FORMATS, type Format } from './formats.js';
 
@@ -22,6 +23,8 @@ export interface DraftOptions {
   profile?: LayoutProfile;
   /** Fonts per role (paths or bytes), tried before system fonts and the bundled defaults. */
   fonts?: LoadFontsOptions['fonts'];
+  /** Throw a MissingGlyphError for a character no font has, instead of a `missing_glyph` warning. */
+  strict?: boolean;
 }
 
 export interface Draft {
@@ -36,6 +39,9 @@ export interface Draft {
  *
  * @throws {StatsError} for invalid stats, {TemplateError} for a failing template
  */
+export async function draftReport(input: YearlyStatsInput, options?: DraftOptions): Promise<Draft>;
+/** Untrusted data (parsed JSON, a request body): checked by the schema like any other. */
+export async function draftReport(input: unknown, options?: DraftOptions): Promise<Draft>;
 export async function draftReport(input: unknown, options: DraftOptions = {}): Promise<Draft> {
   const template =
     typeof options.template === 'string' && options.template !== 'school' && options.template !== 'bureau'
@@ -51,7 +57,7 @@ export async function draftReport(input: unknown, options: DraftOptions = {}): P
   for (const format of formats) {
     if (format === 'docx') outputs.docx = await renderDocx(report, { profile: options.profile });
     else if (format === 'pdf') {
-      const pdf = await renderPdfNodeWithWarnings(report, { ...(options.profile ? { profile: options.profile } : {}), fonts: options.fonts });
+      const pdf = await renderPdfNodeWithWarnings(report, { ...(options.profile ? { profile: options.profile } : {}), fonts: options.fonts, ...(options.strict ? { strict: true } : {}) });
       outputs.pdf = pdf.bytes;
       warnings.push(...pdf.warnings.map(glyphWarning));
     } else outputs.md = new TextEncoder().encode(renderMarkdown(report));
@@ -61,20 +67,40 @@ export async function draftReport(input: unknown, options: DraftOptions = {}): P
 
 /** A PDF warning in the shape of every other warning. */
 function glyphWarning(w: PdfWarning): Warning {
-  return warning(
-    'missing_glyph',
-    `pdf.${w.role}`,
-    `字符“${w.char}”（${w.codePoint}）在${w.fonts.join('、')}中均无字形，PDF 中显示为空框，请提供含该字的字体`,
-    w.message,
-  );
+  switch (w.code) {
+    case 'missing-glyph':
+      return warning(
+        'missing_glyph',
+        `pdf.${w.role}`,
+        `字符“${w.char}”（${w.codePoint}）在${w.fonts.join('、')}中均无字形，PDF 中显示为空框，请提供含该字的字体`,
+        w.message,
+      );
+    case 'fallback-glyph':
+      return warning(
+        'fallback_glyph',
+        `pdf.${w.role}`,
+        `字符“${w.char}”（${w.codePoint}）不在${w.fonts[0]}中，改用${w.font}印出，粗细与其余文字不同，请提供含该字的字体`,
+        w.message,
+      );
+    case 'font-lacks-chinese':
+      return warning('font_lacks_chinese', `pdf.${w.role}`, `字体${w.font}没有中文字形，中文改用${w.fonts.slice(1).join('、')}印出`, w.message);
+  }
 }
+
+/** Directories this process has looked at for temporary files a killed run left. */
+const swept = new Set<string>();
 
 /**
  * Writes a draft's files into `dir`, named after the report title
- * ("云溪县教育局2025年教育帮扶工作总结.pdf"), each atomically.
- * Returns the paths written, in format order.
+ * ("云溪县教育局2025年教育帮扶工作总结.pdf"), each atomically. The first
+ * write into a directory removes the temporary files an earlier run left
+ * there when it was killed mid-write. Returns the paths written, in format order.
  */
 export async function writeDraft(draft: Draft, dir: string, baseName = safeFileName(draft.report.title)): Promise<string[]> {
+  if (!swept.has(dir)) {
+    swept.add(dir);
+    await removeStaleTemps(dir);
+  }
   const written: string[] = [];
   for (const format of FORMATS) {
     const data = draft.outputs[format];

@@ -7,11 +7,12 @@
  * (paths or bytes) → system fonts → the open fonts npm installed.
  */
 export * from '../index.js';
+// These two shadow the core's of the same name: fonts resolved in Node.
 export { renderPdfNode as renderPdf, renderPdfNodeWithWarnings as renderPdfWithWarnings, type RenderPdfNodeOptions } from './fonts/index.js';
 export { FontError, loadFonts, clearFontCache, type FontSource, type LoadFontsOptions } from './fonts/index.js';
 export { draftReport, writeDraft, FORMATS, type Draft, type DraftOptions, type Format } from './draft.js';
 export { draftBatch, type BatchOptions, type BatchResult } from './batch.js';
-export { createDraftPool, type DraftPool, type DraftPoolOptions } from './pool.js';
+export { createDraftPool, DraftTimeoutError, type DraftPool, type DraftPoolOptions, type JobOptions } from './pool.js';
 export { loadTemplateDir } from './templates.js';
 export { safeFileName, writeFileAtomic } from './write.js';
 

@@ -12,5 +12,6 @@ export {
   type Project,
   type Training,
   type YearlyStats,
-  type YearlyStatsInput,
 } from './stats.js';
+/** Stats as you write them (hand-built in TypeScript, or a stats.json): fields with defaults optional, each documented. */
+export type { YearlyStatsInput } from './types.js';

@@ -1,17 +1,17 @@
 import { z } from 'zod';
+import { fenOf, MAX_AMOUNT_YUAN } from '../format/money.js';
 import { hasPrintable } from './printable.js';
 
-/** Largest amount accepted, in 元: 1e13 元 keeps 分 (×100) exact in a double. */
-export const MAX_AMOUNT_YUAN = 1e13;
+export { MAX_AMOUNT_YUAN };
 /** Largest count accepted: far above any county, small enough to stay exact. */
 export const MAX_COUNT = 1e9;
+/** Largest area accepted, in 平方米 (1000 km²). */
+export const MAX_AREA_M2 = 1e9;
 
-function hasAtMostTwoDecimals(value: number): boolean {
-  const fen = value * 100;
-  return Math.abs(fen - Math.round(fen)) < 1e-6 * Math.max(1, Math.abs(fen) / 1e9);
-}
+/** At most two decimals, by the one rule money uses everywhere (format/money.ts `fenOf`). */
+const hasAtMostTwoDecimals = (value: number) => fenOf(value) !== undefined;
 
-/** An amount in 元: finite, non-negative, at most two decimals (分). */
+/** An amount in 元: non-negative, at most 一万亿元, at most two decimals (分), exactly. */
 export const amount = (description: string) =>
   z
     .number()
@@ -19,7 +19,7 @@ export const amount = (description: string) =>
     .nonnegative()
     .max(MAX_AMOUNT_YUAN)
     .refine(hasAtMostTwoDecimals, { params: { zongjie: 'decimals' } })
-    .describe(`${description}（元，至多两位小数）`);
+    .describe(`${description}（元，至多两位小数，不超过1万亿元）`);
 
 /** A count of persons, schools, sessions …: a non-negative integer. */
 export const count = (description: string) => z.number().int().nonnegative().max(MAX_COUNT).describe(description);
@@ -30,9 +30,9 @@ export const area = (description: string) =>
     .number()
     .finite()
     .nonnegative()
-    .max(1e9)
+    .max(MAX_AREA_M2)
     .refine(hasAtMostTwoDecimals, { params: { zongjie: 'decimals' } })
-    .describe(`${description}（平方米）`);
+    .describe(`${description}（平方米，至多两位小数）`);
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

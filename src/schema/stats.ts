@@ -13,7 +13,9 @@ import {
   projectStatusSchema,
   rateSchema,
   reportPeriodSchema,
+  SECTION_LABELS,
   sectionSchema,
+  type Section,
   semesterSchema,
   stageSchema,
   standardUnitSchema,
@@ -369,6 +371,8 @@ export const yearlyStatsSchema = z
     closing: text('结尾段落，如“总之，……”（印在下一步工作打算之后）').optional(),
     headings: z
       .partialRecord(sectionSchema, text('标题', 50))
+      // In the sections' order, whatever the order of the input's keys: what follows from it (warnings) must not depend on that.
+      .transform((h) => Object.fromEntries(Object.keys(SECTION_LABELS).flatMap((k) => (h[k as Section] === undefined ? [] : [[k, h[k as Section]]]))) as typeof h)
       .optional()
       .describe('各部分标题的改写，如 { "plans": "对策与建议" }；标题序号自动生成，不要写入'),
     report: z.boolean().default(false).describe('是否作为报告上报（结尾加“特此报告。”）'),

@@ -81,7 +81,10 @@ describe('zongjie draft, one file', () => {
 
     const missing = await zongjie(['draft', join(EXAMPLES, 'school.json'), '-t', 'no-such-dir'], { cwd: dir });
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('the template directory has no report.hbs');
+    expect(missing.stderr).toContain('the template directory does not exist');
+    mkdirSync(join(dir, 'empty-tpl'));
+    const empty = await zongjie(['draft', join(EXAMPLES, 'school.json'), '-t', 'empty-tpl'], { cwd: dir });
+    expect(empty.stderr).toContain('the template directory has no report.hbs');
   });
 
   it('invalid JSON: exit 1 with the line and column, nothing written', async () => {

@@ -51,7 +51,16 @@ describe.skipIf(skip)('the packed package (slow: npm pack + npm install)', () =>
       expect(files).toContain(file);
     }
     expect(files.some((f) => f.startsWith('templates/'))).toBe(true);
-    expect(files.filter((f) => /^(src|test|examples|\.ci)\//.test(f))).toEqual([]);
+    expect(files.filter((f) => /^(src|test|scripts|\.ci)\//.test(f) || /^examples\/out\//.test(f))).toEqual([]);
+  });
+
+  it('holds every file the README links to or names (docs, page images, the example stats)', () => {
+    const files = new Set(packed.files.map((f) => f.path));
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const linked = [...readme.matchAll(/\]\((?!https?:|#)([^)\s]+)\)/g)].map((m) => m[1]!);
+    const named = [...readme.matchAll(/`(examples\/[\w.-]+\.json)`/g)].map((m) => m[1]!);
+    expect(linked.length).toBeGreaterThan(5);
+    for (const path of [...linked, ...named]) expect(files.has(path), path).toBe(true);
   });
 
   it('installs without the optional font packages', () => {

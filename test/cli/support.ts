@@ -5,7 +5,9 @@
  * wait for the one that builds instead of cleaning dist/ under each other.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+// @ts-expect-error a plain .mjs script without types
+import { isFresh } from '../../scripts/build-if-stale.mjs';
+import { mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,21 +18,7 @@ export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const CLI = join(ROOT, 'dist', 'cli.js');
 export const EXAMPLES = join(ROOT, 'examples');
 
-const OUTPUTS = ['cli.js', 'index.js', 'index.cjs', 'node.js', 'node.cjs', 'index.d.ts', 'stats.schema.json'].map((f) => join(ROOT, 'dist', f));
-const SOURCES = ['src', 'templates', 'package.json', 'tsup.config.ts'].map((f) => join(ROOT, f));
 const LOCK = join(tmpdir(), `zongjie-build-${Buffer.from(ROOT).toString('hex').slice(-32)}.lock`);
-
-function newestMtime(path: string): number {
-  const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), info.mtimeMs);
-}
-
-function isFresh(): boolean {
-  if (!OUTPUTS.every((f) => existsSync(f))) return false;
-  const built = Math.min(...OUTPUTS.map((f) => statSync(f).mtimeMs));
-  return SOURCES.every((s) => !existsSync(s) || newestMtime(s) <= built);
-}
 
 /** Builds dist/ with tsup unless it is up to date. Call in `beforeAll`. */
 export async function ensureBuilt(): Promise<void> {

@@ -137,3 +137,32 @@ describe('zongjie validate', () => {
     expect(result.stderr).toContain('✗ nope.json');
   });
 });
+
+describe('zongjie validate: how the file was saved', () => {
+  const encodings = join(EXAMPLES, '..', 'test', 'fixtures', 'encodings');
+
+  it('a key given twice: exit 1 naming the key and its lines', async () => {
+    const path = file('twice.json', '{\n  "year": 2025,\n  "organisation": { "name": "甲校", "kind": "school" },\n  "donations": {\n    "amount": 4500,\n    "amount": 45000\n  }\n}\n');
+    const result = await zongjie(['validate', path]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('twice.json:6:5');
+    expect(result.stderr).toContain('"amount"');
+    expect(result.stderr).toContain('line 5');
+    expect(result.all).not.toMatch(STACK_FRAME);
+  });
+
+  it('GBK (Windows "ANSI") and UTF-16 files read as the same stats', async () => {
+    const utf16 = join(dir, 'utf16.json');
+    writeFileSync(utf16, Buffer.from(`\uFEFF${readFileSync(join(EXAMPLES, 'school.json'), 'utf8')}`, 'utf16le'));
+    const result = await zongjie(['validate', join(encodings, 'school.gbk.json'), utf16]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('Big5 bytes: exit 1 with a clear message, never mojibake', async () => {
+    const result = await zongjie(['validate', join(encodings, 'name.big5.json')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/UTF-8/);
+    expect(result.all).not.toMatch(/unexpected error|意外错误/);
+  });
+});

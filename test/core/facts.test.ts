@@ -155,3 +155,28 @@ describe('deriveFacts', () => {
     expect(facts.projects!.investmentFen).toBeUndefined();
   });
 });
+
+describe('amounts in warnings', () => {
+  it('float noise such as 0.1 + 0.2 is refused by the schema, naming the field, not carried into a warning', () => {
+    const aid = [{ stage: 'preschool', programme: 'preschoolAid', period: 'spring', students: 3, standard: 0.1, amount: 0.1 + 0.2 }];
+    expect(() => parseStats({ ...base, aid })).toThrow(/aid\[0\]\.amount/);
+  });
+
+  it('print amounts as documents do: exact 元, no float noise, no exponent', () => {
+    const facts = deriveFacts(
+      parseStats({
+        ...base,
+        aid: [
+          { stage: 'preschool', programme: 'preschoolAid', period: 'spring', students: 3, standard: 0.1, amount: 0.31 },
+          { stage: 'senior', programme: 'nationalGrant', period: 'spring', students: 1, standard: 1e12, amount: 999999999999.99 },
+        ],
+        projects: [{ school: '甲校', kind: 'playground', investment: 0.3, funding: { central: 0.1, provincial: 0.1 }, status: 'accepted' }],
+      }),
+    );
+    const text = facts.warnings.map((w) => `${w.message.zh}\n${w.message.en}`).join('\n');
+    expect(text).toContain('3人 × 0.1元 = 0.3元，填报金额为0.31元');
+    expect(text).toContain('1人 × 1000000000000元 = 1000000000000元，填报金额为999999999999.99元');
+    expect(text).toContain('各来源资金合计0.2元，与总投资0.3元不符');
+    expect(text).not.toMatch(/\d\.\d{3,}|e\+|yuan\b/);
+  });
+});

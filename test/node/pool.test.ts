@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDraftPool } from '../../src/node/pool.js';
+import { createDraftPool, DraftTimeoutError } from '../../src/node/pool.js';
 import { HBS_AS_TEXT } from '../../src/node/worker-script.js';
 import { StatsError } from '../../src/schema/parse.js';
 
@@ -87,5 +87,70 @@ describe('createDraftPool', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('云溪县第1小学');
     expect(run.status).toBe(0); // exited by itself, not killed by the timeout
+  });
+});
+
+describe('createDraftPool: limits', () => {
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, 0, -1, 2.5, 257])('workers: %s is a RangeError, not a pool that never drafts or spawns without end', (workers) => {
+    expect(() => createDraftPool({ formats: ['md'], workers })).toThrow(RangeError);
+    expect(() => createDraftPool({ formats: ['md'], workers })).toThrow(/workers/);
+  });
+
+  it('timeoutMs that is not a positive number is a RangeError', () => {
+    for (const timeoutMs of [0, -5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => createDraftPool({ formats: ['md'], workers: 1, timeoutMs })).toThrow(RangeError);
+    }
+  });
+
+  it('batch() after close() ends at once with one error, even for an endless input', async () => {
+    const pool = createDraftPool({ formats: ['md'], workers: 1 });
+    await pool.close();
+    function* endless() {
+      for (let i = 0; ; i++) yield named(i);
+    }
+    let results = 0;
+    await expect(
+      (async () => {
+        for await (const _ of pool.batch(endless())) if (++results > 10) break;
+      })(),
+    ).rejects.toThrow(/closed/);
+    expect(results).toBe(0);
+  });
+
+  it('close() during a batch over an endless input ends the batch', async () => {
+    const pool = createDraftPool({ formats: ['md'], workers: 1 });
+    function* endless() {
+      for (let i = 0; ; i++) yield named(i);
+    }
+    let results = 0;
+    const run = (async () => {
+      for await (const result of pool.batch(endless())) {
+        expect(result.ok).toBe(true);
+        if (++results === 2) void pool.close();
+        if (results > 50) break;
+      }
+    })();
+    await expect(run).rejects.toThrow(/closed/);
+    expect(results).toBe(2);
+  });
+
+  it('a draft over its time limit fails alone; its worker is replaced and the next draft succeeds', async () => {
+    // A template that loops for a long time: nested #each over a big list.
+    const slow = {
+      name: 'slow',
+      files: { 'report.hbs': '@title 慢\n# 节\n{{#each problems}}{{#each @root.problems}}{{#each @root.problems}}{{/each}}{{/each}}{{/each}}{{org.name}}\n' },
+    };
+    const pool = createDraftPool({ formats: ['md'], workers: 1, template: slow, timeoutMs: 1500 });
+    try {
+      await pool.ready();
+      const big = { ...named(0), problems: Array.from({ length: 2000 }, (_, i) => `问题${i}`) };
+      const [late, quick] = await Promise.allSettled([pool.draft(big), pool.draft(named(1))]);
+      expect(late.status).toBe('rejected');
+      expect(late.status === 'rejected' && late.reason).toBeInstanceOf(DraftTimeoutError);
+      // Stopped at the limit (the template asks for 8·10^9 iterations), and the next input drafted on a new worker.
+      expect(quick.status === 'fulfilled' && text(quick.value.outputs.md)).toContain('云溪县第2小学');
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -53,7 +53,7 @@ describe.skipIf(!fontsOk)('renderPdf', () => {
   it('reports a character no font has through onWarning and renderPdfWithWarnings', async () => {
     const report = { ...sampleReport, attachments: [], body: [{ type: 'paragraph' as const, text: '联系人：王\u{30000}' }] };
     const seen: string[] = [];
-    await renderPdf(report, { fonts, onWarning: (w) => seen.push(w.codePoint) });
+    await renderPdf(report, { fonts, onWarning: (w) => seen.push('codePoint' in w ? w.codePoint : w.code) });
     const { warnings } = await renderPdfWithWarnings(report, { fonts });
     expect(seen).toEqual(['U+30000']);
     expect(warnings).toMatchObject([{ code: 'missing-glyph', char: '\u{30000}', role: 'body' }]);

@@ -45,7 +45,9 @@ describe('zongjie draft with hostile input', () => {
 
   it.each([
     ['a name of control characters only', JSON.stringify({ ...FULL_STATS, organisation: { name: '\u0001\u202E', kind: 'bureau' } }), 'organisation.name'],
-    ['amounts whose total cannot be summed exactly', JSON.stringify({ ...FULL_STATS, aid: Array.from({ length: 10 }, () => ({ ...FULL_STATS.aid[1], amount: 1e13 })) }), 'aid'],
+    ['amounts whose total cannot be summed exactly', JSON.stringify({ ...FULL_STATS, aid: Array.from({ length: 91 }, () => ({ ...FULL_STATS.aid[1], amount: 1e12 })) }), 'aid'],
+    ['an amount above the bound of 1万亿元', JSON.stringify(FULL_STATS).replace('"amount":1000', '"amount":1000000000000.01'), 'donations.amount'],
+    ['a third decimal at a large amount', JSON.stringify(FULL_STATS).replace('"amount":1000', '"amount":100000000000.001'), 'donations.amount'],
     ['an amount of 1e400 (Infinity once parsed)', JSON.stringify(FULL_STATS).replace('"amount":1000', '"amount":1e400'), 'donations.amount'],
     ['an amount with three decimals', JSON.stringify(FULL_STATS).replace('"amount":1000', '"amount":10.005'), 'donations.amount'],
   ])('%s: exit 1 naming the field, nothing written, no stack trace', async (_, json, where) => {

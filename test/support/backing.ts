@@ -62,10 +62,10 @@ const ROUND: Record<string, number> = { 百: 100, 千: 1000, 万: 10_000 };
 /** The numbers a generated sentence states: Arabic figures (with 万/亿), 近百 and small counts in words (三所). */
 export function printedNumbers(text: string): PrintedNumber[] {
   const out: PrintedNumber[] = [];
-  // 930多万, 8000余, 12万余: 余 and 多 may stand before or after 万 and 亿.
-  for (const m of text.matchAll(/(\d+(?:\.\d+)?)[余多]?(万|亿)?[余多]?(%)?/g)) {
+  // 930多万, 8000余, 12万余: 余 and 多 may stand before or after 万, 亿 and 万亿.
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)[余多]?(万亿|万|亿)?[余多]?(%)?/g)) {
     const digits = m[1]!;
-    const scale = m[2] === '万' ? 1e4 : m[2] === '亿' ? 1e8 : 1;
+    const scale = m[2] === '万亿' ? 1e12 : m[2] === '万' ? 1e4 : m[2] === '亿' ? 1e8 : 1;
     const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
     const percent = m[3] === '%';
     // A computed percentage is rounded to two decimals and its zeros dropped: 99.995% prints 100%.

@@ -47,24 +47,25 @@ export function pdfTextMismatch(raw: string, report: Report, drop: ReadonlySet<s
 
 const TABLE_RULE = /^\|( *:?-+:? *\|)+$/;
 
+/** Markdown as a reader sees its text: each backslash escape (CommonMark: before ASCII punctuation) taken off. */
+export function unescapeMarkdown(md: string): string {
+  return md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
 /**
  * The text of renderMarkdown's output with its own marks taken away: heading
  * marks, the escape backslash it puts before a line that would read as
  * structure, table pipes and rules, the attachment rule, the signature's
- * <div>, and `*` (bold marks; user text's asterisks go with them on both sides).
- * Valid for reports whose text has no backslash of its own.
+ * <div>, every backslash escape, and `*` (bold marks; user text's asterisks
+ * go with them on both sides).
  */
 export function markdownText(md: string): string {
   const out: string[] = [];
   for (let line of md.split('\n')) {
     if (line === '---' || line === '<div align="right">' || line === '</div>' || TABLE_RULE.test(line)) continue;
-    if (line.startsWith('| ') && line.endsWith(' |')) {
-      line = line.slice(2, -2).replace(/ \| /g, ' ').replace(/\\\|/g, '|');
-    } else {
-      // The escape goes before the marker ("\---") or, for a list number, after its digits ("2\.").
-      line = line.replace(/^#{1,6} /, '').replace(/^( {0,3}\d{0,9})\\/, '$1');
-    }
-    out.push(line);
+    if (line.startsWith('| ') && line.endsWith(' |')) line = line.slice(2, -2).replace(/ \| /g, ' ');
+    else line = line.replace(/^#{1,6} /, '');
+    out.push(unescapeMarkdown(line));
   }
   return squeeze(out.join('\n')).replace(/\*/g, '');
 }

@@ -40,7 +40,7 @@ export async function convertCommand(from: string, to: string, options: ConvertO
   if (target === 'xlsx') {
     const { $schema: _, ...input } = data as Record<string, unknown>;
     const { writeWorkbook } = await import('../../workbook/index.js');
-    await writeFileAtomic(path, await writeWorkbook(input as YearlyStatsInput, { ...(options.kind ? { kind: options.kind } : {}) }));
+    await writeFileAtomic(path, await writeWorkbook(input as unknown as YearlyStatsInput, { ...(options.kind ? { kind: options.kind } : {}) }));
   } else {
     await writeFileAtomic(path, `${JSON.stringify(data, null, 2)}\n`);
   }

@@ -5,6 +5,7 @@ import { fontBytes, fontFile } from './files.js';
 import { nodeFontkit, shareFontsWithPdfkit } from './pdfkit.js';
 import { systemFonts, type SystemFont } from './system.js';
 import { FontError } from './error.js';
+import { sfntProblem } from '../../render/pdf/sfnt.js';
 
 export { FontError };
 
@@ -73,10 +74,10 @@ async function resolveFonts(options: LoadFontsOptions): Promise<FontSet> {
     for (const source of toArray(options.fonts?.[role])) add(await callerFont(source, role));
     add(await firstUsable(system.conventional[role]));
     const ownDefault = defaults ? defaultFontPath(DEFAULT_FONTS[role]) : undefined;
-    add(ownDefault ? await fontFile(ownDefault) : await firstUsable(system.open[role]));
+    add(ownDefault ? await defaultFont(ownDefault, role) : await firstUsable(system.open[role]));
     for (const font of defaults ? FALLBACK_FONTS : []) {
       const path = defaultFontPath(font);
-      if (path) add(await fontFile(path));
+      if (path) add(await defaultFont(path, role));
     }
     if (chain.length > 0) set[role] = chain;
   }
@@ -86,6 +87,23 @@ async function resolveFonts(options: LoadFontsOptions): Promise<FontSet> {
     );
   }
   return set;
+}
+
+const sound = new WeakSet<FontFace>();
+
+/** A default font, checked once per process: a damaged install is a FontError naming the file, not a broken PDF. */
+async function defaultFont(path: string, role: FontRole): Promise<FontFace> {
+  let face: FontFace;
+  try {
+    face = await fontFile(path);
+  } catch (error) {
+    throw new FontError(role, path, (error as Error).message, { cause: error });
+  }
+  if (!sound.has(face)) {
+    await checkFace(face, role, path);
+    sound.add(face);
+  }
+  return face;
 }
 
 function prefetch(path: string | undefined): void {
@@ -108,15 +126,31 @@ async function callerFont(source: FontSource, role: FontRole): Promise<FontFace>
   } catch (error) {
     throw new FontError(role, shown, (error as Error).message, { cause: error });
   }
-  // Fail here, naming the file, rather than deep inside the renderer.
+  // Fail here, naming the role and the file, rather than deep inside the renderer.
+  await checkFace(face, role, shown);
+  return face;
+}
+
+/**
+ * A font is refused when it is loaded, naming the role and the file: WOFF2,
+ * a file cut short or damaged (its table directory checked, one outline
+ * read), or a collection without a face named.
+ *
+ * @throws {FontError}
+ */
+async function checkFace(face: FontFace, role: FontRole, shown: string): Promise<void> {
+  const problem = sfntProblem(face.data);
+  if (problem) throw new FontError(role, shown, problem);
   const fontkit = await nodeFontkit();
   try {
     const font = fontkit.create(face.data, face.postscriptName);
     if (!font || 'fonts' in font) throw new Error('a collection: name the face as file.ttc#PostScriptName');
+    const glyph = font.glyphForCodePoint(font.hasGlyphForCodePoint(0x4e2d) ? 0x4e2d : 0x41);
+    void glyph.path;
+    void glyph.advanceWidth;
   } catch (error) {
-    throw new FontError(role, shown, `not a font fontkit can read (${(error as Error).message})`, { cause: error });
+    throw new FontError(role, shown, `not a font that can be read (${(error as Error).message})`, { cause: error });
   }
-  return face;
 }
 
 async function firstUsable(fonts: SystemFont[] = []): Promise<FontFace | undefined> {
@@ -146,6 +180,7 @@ async function usable(load: () => Promise<FontFace>): Promise<FontFace | undefin
 }
 
 function drawsChinese(face: FontFace, fontkit: Awaited<ReturnType<typeof nodeFontkit>>): boolean {
+  if (sfntProblem(face.data)) return false; // damaged, or WOFF2
   try {
     const font = fontkit.create(face.data, face.postscriptName);
     return !!font && !('fonts' in font) && [...'中国教育'].every((ch) => font.hasGlyphForCodePoint(ch.codePointAt(0)!));

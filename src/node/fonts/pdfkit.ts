@@ -1,7 +1,9 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { constants, deflateSync } from 'node:zlib';
 import type { Font, FontCollection } from 'fontkit';
-import { PRODUCER } from '../../render/pdf/engine.js';
+import { PRODUCER } from '../../render/pdf/producer.js';
 import { setFontParser, type FontParser } from '../../render/pdf/parser.js';
 import { plainRuns } from './shaping.js';
 import { cacheSubsetGlyphs } from './subset.js';
@@ -41,13 +43,53 @@ const wrapped = new WeakSet<object>();
 // a prefix of their own keeps their handles apart.
 const prefix = `zongjie\u0000${Math.random().toString(36).slice(2)}:`;
 
-/** Install the sharing parser, and `deflateFast`, once per process (and per bundle: each has its own renderer). */
-export function shareFontsWithPdfkit(): void {
+/**
+ * The versions whose internals these patches were written against and
+ * checked on (test/node/pdfkit-fonts.test.ts). Any other version — a newer
+ * pdfkit with another stream class, a fontkit whose subsets differ — gets
+ * the libraries' own code: slower, never wrong.
+ */
+export const PATCHED_VERSIONS = { pdfkit: ['0.19.1'], fontkit: ['2.0.4'] } as const;
+
+/** Why the patches cannot be used with these versions, or undefined when they can. */
+export function versionMismatch(found: { pdfkit?: string; fontkit?: string }): string | undefined {
+  for (const name of ['pdfkit', 'fontkit'] as const) {
+    const version = found[name];
+    if (!version || !(PATCHED_VERSIONS[name] as readonly string[]).includes(version)) {
+      return `${name} ${version ?? '(version unknown)'} is not a version the speed-ups were checked against (${PATCHED_VERSIONS[name].join(', ')})`;
+    }
+  }
+  return undefined;
+}
+
+/** Whether the speed-ups are in place, and if not, why: for tests and diagnostics. */
+export const patchState: { installed: boolean; reason?: string } = { installed: false };
+
+/**
+ * Install the sharing parser, and `deflateFast`, once per process (and per
+ * bundle: each has its own renderer) — only for the pdfkit and fontkit
+ * versions they were written for; any other, or any error while installing,
+ * leaves the libraries' own code in place.
+ */
+export function shareFontsWithPdfkit(versions?: { pdfkit?: string; fontkit?: string }): void {
   if (installed) return;
   installed = true;
   const modules = pdfkitModules();
-  if (!modules) return; // pdfmake resolved in some other way: keep the default parser
-  deflateFast(modules.pdfkit);
+  if (!modules) {
+    patchState.reason = 'pdfkit could not be found beside pdfmake';
+    return; // pdfmake resolved in some other way: keep the default parser
+  }
+  const mismatch = versionMismatch(versions ?? modules.versions);
+  if (mismatch) {
+    patchState.reason = mismatch;
+    return;
+  }
+  try {
+    deflateFast(modules.pdfkit);
+  } catch (error) {
+    patchState.reason = `deflateFast: ${(error as Error).message}`;
+    return;
+  }
   const { fontkit } = modules;
   const parser: FontParser = {
     create(data, postscriptName) {
@@ -55,8 +97,17 @@ export function shareFontsWithPdfkit(): void {
       // The classes are not exported: wrap the prototype of what was made (a font, or a collection's).
       if (made) wrapGetFont(Object.getPrototypeOf(made));
       if (made && !('fonts' in made)) {
-        cacheSubsetGlyphs(made);
-        plainRuns(made);
+        // Each speed-up checks the shapes it relies on and leaves the font alone if they differ.
+        try {
+          cacheSubsetGlyphs(made);
+        } catch {
+          // fontkit's own subsetting stays
+        }
+        try {
+          plainRuns(made);
+        } catch {
+          // fontkit's own shaping stays
+        }
       }
       if (postscriptName && isCollection(data)) wrapGetFont(Object.getPrototypeOf(fontkit.create(data)));
       return made;
@@ -73,6 +124,7 @@ export function shareFontsWithPdfkit(): void {
     },
   };
   setFontParser(parser);
+  patchState.installed = true;
 }
 
 /** fontkit as pdfkit has it (one copy in memory), or its ES module build if that cannot be found. */
@@ -112,24 +164,38 @@ function deflateFast(pdfkit: PdfkitModule): void {
   const finalize = proto.finalize;
   if (typeof finalize !== 'function') return;
   proto.finalize = function (this: PdfkitReference) {
-    if (this.compress && this.buffer.length > 0 && this.document.info?.Producer === PRODUCER) {
-      // Deflated here, pdfkit writes it as it is: the stream was marked FlateDecode when written.
-      this.buffer = [deflateSync(Buffer.concat(this.buffer), FAST_DEFLATE)];
-      this.compress = false;
+    if (this.compress && this.buffer.length > 0 && this.document?.info?.Producer === PRODUCER) {
+      let packed: Buffer | undefined;
+      try {
+        packed = deflateSync(Buffer.concat(this.buffer), FAST_DEFLATE);
+      } catch {
+        packed = undefined; // pdfkit deflates it itself, at its own level
+      }
+      if (packed) {
+        // Deflated here, pdfkit writes it as it is: the stream was marked FlateDecode when written.
+        this.buffer = [packed];
+        this.compress = false;
+      }
     }
     finalize.call(this);
   };
 }
 
-let found: { pdfkit: PdfkitModule; fontkit: Fontkit } | null | undefined;
+type Modules = { pdfkit: PdfkitModule; fontkit: Fontkit; versions: { pdfkit?: string; fontkit?: string } };
+let found: Modules | null | undefined;
 
-/** pdfkit and the fontkit it uses, as pdfmake loads them; null if they cannot be found. */
-function pdfkitModules(): { pdfkit: PdfkitModule; fontkit: Fontkit } | null {
+/** pdfkit and the fontkit it uses, as pdfmake loads them, with their versions; null if they cannot be found. */
+function pdfkitModules(): Modules | null {
   if (found === undefined) {
     try {
       const fromPdfmake = createRequire(requireHere.resolve('pdfmake'));
-      const fontkit = createRequire(fromPdfmake.resolve('pdfkit'))('fontkit') as Fontkit;
-      found = { pdfkit: fromPdfmake('pdfkit') as PdfkitModule, fontkit };
+      const fromPdfkit = createRequire(fromPdfmake.resolve('pdfkit'));
+      const fontkit = fromPdfkit('fontkit') as Fontkit;
+      found = {
+        pdfkit: fromPdfmake('pdfkit') as PdfkitModule,
+        fontkit,
+        versions: { pdfkit: packageVersion(fromPdfmake, 'pdfkit'), fontkit: packageVersion(fromPdfkit, 'fontkit') },
+      };
     } catch {
       found = null;
     }
@@ -137,12 +203,34 @@ function pdfkitModules(): { pdfkit: PdfkitModule; fontkit: Fontkit } | null {
   return found;
 }
 
+/** A package's version, from the package.json above its entry point (fontkit does not export its package.json). */
+function packageVersion(require: NodeJS.Require, name: string): string | undefined {
+  try {
+    for (let dir = dirname(require.resolve(name)); ; dir = dirname(dir)) {
+      const file = join(dir, 'package.json');
+      if (existsSync(file)) {
+        const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+        if (manifest.name === name) return manifest.version;
+      }
+      if (dirname(dir) === dir) return undefined;
+    }
+  } catch {
+    return undefined;
+  }
+}
+
 function wrapGetFont(proto: { getFont?: GetFont } | null): void {
   if (!proto || wrapped.has(proto) || typeof proto.getFont !== 'function') return;
   wrapped.add(proto);
   const original = proto.getFont;
   proto.getFont = function getFont(name) {
-    return (typeof name === 'string' && registered.get(name)?.deref()) || original.call(this, name);
+    let ours: unknown;
+    try {
+      ours = typeof name === 'string' ? registered.get(name)?.deref() : undefined;
+    } catch {
+      ours = undefined;
+    }
+    return ours || original.call(this, name);
   };
 }
 

@@ -1,10 +1,21 @@
-import pdfMake, { type FontDescriptor } from 'pdfmake';
+import type { FontDescriptor } from 'pdfmake';
 import type { Face } from './face.js';
 
 const denyAll = () => false;
 
-/** The Info dictionary's Producer: also how Node-side speed-ups tell our documents from a host's (src/node/fonts/pdfkit.ts). */
-export const PRODUCER = 'zongjie (pdfmake)';
+type PdfMake = typeof import('pdfmake').default;
+let loading: Promise<PdfMake> | undefined;
+
+/**
+ * pdfmake (with pdfkit, about 1 MB minified) is imported on the first PDF,
+ * never before: a page that drafts DOCX and Markdown with the core never
+ * downloads it, and a bundler puts it in a chunk of its own. Keep every
+ * import of pdfmake in this module dynamic.
+ */
+function loadPdfmake(): Promise<PdfMake> {
+  loading ??= import('pdfmake').then((m) => ((m as { default?: PdfMake }).default ?? (m as unknown as PdfMake)));
+  return loading;
+}
 
 /**
  * Run pdfmake on a document definition, with our fonts and no outside access.
@@ -17,7 +28,8 @@ export const PRODUCER = 'zongjie (pdfmake)';
  * alone and concurrent renders do not meet.
  */
 export async function runPdfmake(docDefinition: object, faces: Iterable<Face>): Promise<Uint8Array> {
-  const fonts = fontTable(faces);
+  const pdfMake = await loadPdfmake();
+  const fonts = fontTable(pdfMake, faces);
   const previous = { fonts: pdfMake.fonts, url: pdfMake.urlAccessPolicy, local: pdfMake.localAccessPolicy };
   let output;
   try {
@@ -41,7 +53,7 @@ const stored = new Set<string>();
  * each time, because pdfmake writes the loaded bytes into a collection's
  * [file, face] pair, which would break the next document.
  */
-function fontTable(faces: Iterable<Face>): Record<string, FontDescriptor> {
+function fontTable(pdfMake: PdfMake, faces: Iterable<Face>): Record<string, FontDescriptor> {
   const fonts: Record<string, FontDescriptor> = {};
   for (const face of faces) {
     if (!stored.has(face.file)) {

@@ -1,7 +1,7 @@
 import type { Font } from 'fontkit';
 import type { FontFace } from './fonts.js';
 import { fontParser, type FontParser } from './parser.js';
-import { dropGlyphNames } from './sfnt.js';
+import { dropGlyphNames, sfntProblem } from './sfnt.js';
 
 /**
  * A font parsed once per process and the metrics the layout needs.
@@ -30,6 +30,8 @@ export interface Face {
   descender: number;
   /** Share of the ideographic em box above the baseline (OS/2 typo metrics; 0.88 for most CJK fonts). */
   emAscent: number;
+  /** OS/2 weight class: 400 regular, 700 bold (400 when the font does not say). */
+  weight: number;
   has(codePoint: number): boolean;
   /** Advance of one character in pt at `sizePt`, without shaping. */
   advance(codePoint: number, sizePt: number): number;
@@ -72,6 +74,7 @@ function makeFace(source: FontFace, id: number): Face {
     ascender: (font.ascent * 1000) / perEm,
     descender: (font.descent * 1000) / perEm,
     emAscent,
+    weight: typo?.usWeightClass || 400,
     has(cp) {
       let hit = hasCache.get(cp);
       if (hit === undefined) hasCache.set(cp, (hit = font.hasGlyphForCodePoint(cp)));
@@ -100,10 +103,22 @@ function makeFace(source: FontFace, id: number): Face {
 }
 
 function open(source: FontFace, data: Uint8Array, parser: FontParser): { font: Font; collection: boolean } {
-  const magic = String.fromCharCode(...data.subarray(0, 4));
-  if (magic === 'wOFF' || magic === 'wOF2') {
-    throw new TypeError(`renderPdf: font "${source.name}" is ${magic === 'wOFF' ? 'WOFF' : 'WOFF2'}; pass TTF/OTF bytes (loadFonts() unpacks WOFF)`);
+  const problem = sfntProblem(data);
+  if (problem) throw new TypeError(`renderPdf: font "${source.name}" ${problem}`);
+  const opened = parse(source, data, parser);
+  // Outlines and metrics are read lazily: read one now, so damage inside a table shows here, naming the font.
+  try {
+    const glyph = opened.font.glyphForCodePoint(opened.font.hasGlyphForCodePoint(0x4e2d) ? 0x4e2d : 0x41);
+    void glyph.path;
+    void glyph.advanceWidth;
+  } catch (error) {
+    throw new TypeError(`renderPdf: font "${source.name}" is damaged: ${(error as Error).message}`, { cause: error });
   }
+  return opened;
+}
+
+function parse(source: FontFace, data: Uint8Array, parser: FontParser): { font: Font; collection: boolean } {
+  const magic = String.fromCharCode(...data.subarray(0, 4));
   if (magic !== 'ttcf') {
     const made = parser.create(data);
     if (!made || 'fonts' in made) throw new TypeError(`renderPdf: font "${source.name}" is not a TTF or OTF font`);

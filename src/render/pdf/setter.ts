@@ -4,7 +4,13 @@ import { roleChain, type FontSet } from './fonts.js';
 import { breakLines } from './text/breaker.js';
 import { toItems, type Item, type RoleSetup } from './text/items.js';
 import { lineNode, type Alignment, type LineNode } from './text/line.js';
-import { missingGlyph, type PdfWarning } from './warnings.js';
+import { fallbackGlyph, fontLacksChinese, missingGlyph, type PdfWarning } from './warnings.js';
+
+/** 中: a font without it has no Chinese to speak of. */
+const CHINESE = 0x4e2d;
+const CJK = /[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3ffff}]/u;
+/** Two steps of the weight scale (regular 400 against bold 700): a difference the eye sees in one line. */
+const VISIBLE_WEIGHT_STEP = 200;
 
 /** Roles set on the 22 × 28 grid; the rest (title, table, page number) keep their natural spacing. */
 const GRID_ROLES: ReadonlySet<FontRole> = new Set(['body', 'heading1', 'heading2', 'heading3', 'heading4']);
@@ -84,11 +90,27 @@ export function createSetter(profile: LayoutProfile, fonts: FontSet): Setter {
 
   const items = (text: string, role: FontRole, facesOf?: FontRole): Item[] => {
     const roleSetup = setup(role, facesOf);
-    return toItems(text, roleSetup, (ch) => {
+    const names = () => roleSetup.faces.map((f) => f.source.name);
+    const list = toItems(text, roleSetup, (ch) => {
       if (warned.has(role + ch)) return;
       warned.add(role + ch);
-      warnings.push(missingGlyph(ch, role, roleSetup.faces.map((f) => f.source.name)));
+      warnings.push(missingGlyph(ch, role, names()));
     });
+    // Drawn by a later font of the chain: said when it shows (another weight, or the role's font has no Chinese at all).
+    const own = roleSetup.faces[0]!;
+    for (const item of list) {
+      if (item.face === own || item.ch === ' ') continue;
+      if (!own.has(CHINESE) && CJK.test(item.ch)) {
+        if (!warned.has(`${role}\u0000nocjk`)) {
+          warned.add(`${role}\u0000nocjk`);
+          warnings.push(fontLacksChinese(role, names()));
+        }
+      } else if (Math.abs(item.face.weight - own.weight) >= VISIBLE_WEIGHT_STEP && !warned.has(`${role}\u0001${item.ch}`)) {
+        warned.add(`${role}\u0001${item.ch}`);
+        warnings.push(fallbackGlyph(item.ch, role, item.face.source.name, { own: own.weight, used: item.face.weight }, names()));
+      }
+    }
+    return list;
   };
 
   const paragraph = (list: readonly Item[], options: ParagraphOptions = {}): LineNode[] => {

@@ -47,9 +47,60 @@ export function writeSfnt(flavor: number, tables: readonly SfntTable[]): Uint8Ar
   return out;
 }
 
-/** The tables of a single-font SFNT, or undefined for anything else (a collection, WOFF). */
+const tagOf = (tag: number) => String.fromCharCode((tag >>> 24) & 255, (tag >>> 16) & 255, (tag >>> 8) & 255, tag & 255);
+const SFNT_FLAVORS = new Set([0x00010000, 0x4f54544f /* OTTO */, 0x74727565 /* true */]);
+
+/**
+ * Why these bytes are not a font file the renderer can use, or undefined
+ * when its structure is sound: a WOFF2 or WOFF file, a file cut short (a
+ * table runs past the end), a table directory out of bounds, or tables a
+ * font cannot do without missing. Checked before any parser reads the
+ * bytes, so a damaged font is refused when it is loaded, naming the file,
+ * not deep in a render with "Offset is outside the bounds of the DataView".
+ */
+export function sfntProblem(bytes: Uint8Array): string | undefined {
+  if (bytes.length < HEADER_BYTES) return `is ${bytes.length} bytes long, too short to be a font`;
+  const src = view(bytes);
+  const magic = src.getUint32(0);
+  if (magic === 0x774f4632) return 'is WOFF2, which the PDF renderer cannot use: convert it to TTF or OTF';
+  if (magic === 0x774f4646) return 'is WOFF: unpack it first (loadFonts does) or pass TTF/OTF';
+  if (magic === 0x74746366 /* ttcf */) {
+    const count = src.getUint32(8);
+    if (count === 0 || HEADER_BYTES + 4 * count > bytes.length) return 'is a font collection whose header is cut short';
+    for (let i = 0; i < count; i++) {
+      const problem = directoryProblem(bytes, src.getUint32(HEADER_BYTES + 4 * i));
+      if (problem) return `is a font collection whose face ${i + 1} ${problem}`;
+    }
+    return undefined;
+  }
+  if (!SFNT_FLAVORS.has(magic)) return 'is not a TrueType or OpenType font (its first bytes say something else)';
+  return directoryProblem(bytes, 0);
+}
+
+function directoryProblem(bytes: Uint8Array, at: number): string | undefined {
+  const src = view(bytes);
+  if (at + HEADER_BYTES > bytes.length) return `is cut short: its table directory would start at byte ${at}, the file has ${bytes.length}`;
+  if (!SFNT_FLAVORS.has(src.getUint32(at))) return 'has no font at its stated offset';
+  const count = src.getUint16(at + 4);
+  const end = at + HEADER_BYTES + count * ENTRY_BYTES;
+  if (end > bytes.length) return `is cut short: its table directory (${count} tables) runs past the end of the file (${bytes.length} bytes)`;
+  const tags = new Set<string>();
+  for (let i = 0; i < count; i++) {
+    const rec = at + HEADER_BYTES + i * ENTRY_BYTES;
+    const tag = tagOf(src.getUint32(rec));
+    const offset = src.getUint32(rec + 8);
+    const length = src.getUint32(rec + 12);
+    if (offset + length > bytes.length) return `is cut short or damaged: table "${tag.trim()}" ends at byte ${offset + length}, the file has ${bytes.length}`;
+    tags.add(tag);
+  }
+  const missing = ['cmap', 'head', 'hhea', 'hmtx', 'maxp'].filter((t) => !tags.has(t));
+  if (!(tags.has('glyf') && tags.has('loca')) && !tags.has('CFF ') && !tags.has('CFF2')) missing.push('glyf/loca or CFF');
+  return missing.length ? `is damaged: it lacks the tables ${missing.join(', ')}` : undefined;
+}
+
+/** The tables of a single-font SFNT, or undefined for anything else (a collection, WOFF, a damaged file). */
 export function readSfnt(bytes: Uint8Array): { flavor: number; tables: SfntTable[] } | undefined {
-  if (bytes.length < HEADER_BYTES) return undefined;
+  if (bytes.length < HEADER_BYTES || sfntProblem(bytes)) return undefined;
   const src = view(bytes);
   const flavor = src.getUint32(0);
   if (flavor !== 0x00010000 && flavor !== 0x4f54544f /* OTTO */ && flavor !== 0x74727565 /* true */) return undefined;

@@ -5,6 +5,8 @@ declare module 'fontkit' {
   export interface Glyph {
     id: number;
     advanceWidth: number;
+    /** The outline, decoded on first access. */
+    readonly path: unknown;
   }
   export interface GlyphPosition {
     xAdvance: number;
@@ -21,7 +23,7 @@ declare module 'fontkit' {
     ascent: number;
     descent: number;
     lineGap: number;
-    'OS/2'?: { typoAscender: number; typoDescender: number };
+    'OS/2'?: { typoAscender: number; typoDescender: number; usWeightClass?: number };
     hasGlyphForCodePoint(codePoint: number): boolean;
     glyphForCodePoint(codePoint: number): Glyph;
     layout(text: string): GlyphRun;
