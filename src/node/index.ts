@@ -13,7 +13,7 @@ export { FontError, loadFonts, clearFontCache, type FontSource, type LoadFontsOp
 export { draftReport, writeDraft, FORMATS, type Draft, type DraftOptions, type Format } from './draft.js';
 export { draftBatch, type BatchOptions, type BatchResult } from './batch.js';
 export { createDraftPool, DraftTimeoutError, type DraftPool, type DraftPoolOptions, type JobOptions } from './pool.js';
-export { loadTemplateDir } from './templates.js';
+export { loadTemplateDir, TemplateDirError } from './templates.js';
 export { safeFileName, writeFileAtomic } from './write.js';
 
 import type { LoadFontsOptions } from './fonts/index.js';
