@@ -136,12 +136,15 @@ export function createAggregator(options: AggregateOptions): Aggregator {
   };
 
   // The bureau's own aid, trainings and projects are one more part; its aid has its own row in the table.
-  if (bureau) {
-    folds.aid.add(bureau.aid, bureauSource);
-    folds.trainings.add(bureau.trainings, bureauSource);
-    folds.projects.add(bureau.projects, bureau.organisation.name, bureauSource);
-    if (bureau.aid.length) folds.schools.add(bureau, options.organisation.name, false);
-  }
+  let ownCounted = false;
+  const addOwn = (own: YearlyStats, source: string) => {
+    ownCounted = true;
+    folds.aid.add(own.aid, source, true);
+    folds.trainings.add(own.trainings, source);
+    folds.projects.add(own.projects, own.organisation.name, source);
+    if (own.aid.length) folds.schools.add(own, options.organisation.name, false);
+  };
+  if (bureau) addOwn(bureau, bureauSource);
 
   return {
     add(input, source = `#${index + 1}`) {
@@ -150,6 +153,9 @@ export function createAggregator(options: AggregateOptions): Aggregator {
       const name = school.organisation.name;
       const key = nameKey(name);
       if (key === bureauName) {
+        // Without a bureau file, the organisation's own file among the others gives its own payments,
+        // trainings and projects (last year's, say, beside last year's schools); its text is not used.
+        if (!bureau && !ownCounted && school.year === options.year) return addOwn(school, source);
         return skip(
           source,
           aggregateWarning('bureau_among_schools', '', [source], `${source}是汇总单位“${name}”自己的文件，不作为学校计入`, `${source} is the aggregating organisation's own file ("${name}"), not a school's; not counted`),
@@ -354,7 +360,7 @@ export function aggregateStats(schools: Iterable<SchoolInput>, options: Aggregat
   }
   if (failures.length) {
     const files = namedFiles(failures.map((f) => f.source));
-    throw new AggregateError(`${failures.length}份学校数据无效：${files.zh}`, `${failures.length} school files are invalid: ${files.en}`, failures);
+    throw new AggregateError(`${failures.length}份学校数据无效：${files.zh}`, `${failures.length} school file${failures.length === 1 ? ' is' : 's are'} invalid: ${files.en}`, failures);
   }
   return aggregator.finish();
 }

@@ -32,6 +32,8 @@ interface AidSums {
   verbs: Set<string | undefined>;
   /** The students per aided group, while every part says whom it aided; null once one does not. */
   groups: Map<AidedGroup, number> | null;
+  /** The note, while every part is the bureau's own and says the same; null once one is not. */
+  note: string | undefined | null;
 }
 
 /** A record's cell: stage × programme (and its name) × period, a back-payment apart. */
@@ -55,18 +57,20 @@ export function aidLabel(a: Pick<Aid, 'stage' | 'programme' | 'name' | 'period' 
  * gives it. What describes the cell is kept where the parts agree: the
  * per-student standard (dropped, with a warning, where they differ), the
  * verb, and whom the students were (a group, or the mix of groups). Notes
- * are free text and are not merged.
+ * are free text and are not merged: a school's are left out, the bureau's
+ * kept where a cell is its own alone.
  */
 export function aidFold() {
   const cells = new Map<string, AidSums>();
   const notes = { count: 0, files: [] as string[] };
   return {
-    add(records: readonly Aid[], source: string): void {
+    /** A school's records, or the bureau's `own` (whose notes are its own words, kept where a cell is only its). */
+    add(records: readonly Aid[], source: string, own = false): void {
       for (const a of records) {
         const key = keyOf(a);
         let sums = cells.get(key);
         if (!sums) {
-          sums = { first: a, students: new Total(), amount: new Total('fen'), copies: new Total(), standards: new Map(), verbs: new Set(), groups: new Map() };
+          sums = { first: a, students: new Total(), amount: new Total('fen'), copies: new Total(), standards: new Map(), verbs: new Set(), groups: new Map(), note: own ? a.note : null };
           cells.set(key, sums);
         }
         sums.students.add(a.students, source);
@@ -85,7 +89,8 @@ export function aidFold() {
           else if (a.group && a.students !== undefined) sums.groups.set(a.group, (sums.groups.get(a.group) ?? 0) + a.students);
           else sums.groups = null;
         }
-        if (a.note) {
+        if (sums.note !== null && (!own || sums.note !== a.note)) sums.note = null;
+        if (a.note && !own) {
           notes.count++;
           if (notes.files.length < MAX_NAMED && !notes.files.includes(source)) notes.files.push(source);
         }
@@ -114,6 +119,7 @@ export function aidFold() {
         if (sums.groups && sums.groups.size === 1) record.group = [...sums.groups.keys()][0];
         else if (sums.groups && sums.groups.size > 1) record.byGroup = Object.fromEntries(sums.groups);
         if (backPay) record.backPay = backPay;
+        if (sums.note) record.note = sums.note;
         out.push(record as AidOut);
       }
       if (notes.count > 0) {
@@ -123,7 +129,7 @@ export function aidFold() {
             'not_aggregated',
             'aid[].note',
             notes.files,
-            `${files.zh}中的${notes.count}条资助备注是各校的说明，汇总不予合并`,
+            `${files.zh}中的${notes.count}条资助备注是各校自己的说明，汇总时不予合并`,
             `${notes.count} aid notes (${files.en}) are the schools' own words and are not merged`,
           ),
         );

@@ -1,5 +1,6 @@
 import { deriveFacts } from '../facts/index.js';
 import { formatAmountChange, formatChange } from '../format/change.js';
+import { REPORT_PERIOD_LABELS, type ReportPeriod } from '../schema/enums.js';
 import type { YearlyStats } from '../schema/stats.js';
 import { MAX_NAMED } from './total.js';
 import { aggregateWarning, type AggregateWarning } from './warning.js';
@@ -23,29 +24,45 @@ const HEADLINES: Record<Headline, { zh: string; en: string }> = {
   projectInvestment: { zh: '项目投资', en: 'project investment' },
 };
 
+type Reason = { zh: string; en: string };
+const reason = (zh: string, en: string): Reason => ({ zh, en });
+
 /**
  * Whether a headline figure of one year is a total that can stand beside
  * another year's: it must exist, and every entry behind it must give the
  * figure exactly and belong to that year. The reason when not.
  */
-function comparable(stats: YearlyStats, field: Headline): string | undefined {
+function comparable(stats: YearlyStats, field: Headline, other?: YearlyStats): Reason | undefined {
   switch (field) {
     case 'aidStudents':
     case 'aidAmount': {
       const key = field === 'aidStudents' ? 'students' : 'amount';
-      if (stats.aid.length === 0) return '没有资助记录 / no aid records';
-      return stats.aid.every((a) => a[key] !== undefined) ? undefined : '有资助记录未填该项 / an aid record leaves it out';
+      if (stats.aid.length === 0) return reason('没有资助记录', 'no aid records');
+      if (other && ownAid(stats) !== ownAid(other)) return reason(ownAid(stats) ? '含本级资助，另一年没有' : '不含本级资助，另一年有', ownAid(stats) ? "includes the bureau's own aid, the other year does not" : "lacks the bureau's own aid, the other year has it");
+      return stats.aid.every((a) => a[key] !== undefined) ? undefined : reason('有资助记录未填该项', 'an aid record leaves it out');
     }
     case 'trainingParticipants':
-      if (stats.trainings.length === 0) return '没有培训 / no trainings';
-      if (stats.trainings.some((t) => t.status === 'planned')) return '含计划中的培训 / includes planned trainings';
-      return stats.trainings.every((t) => t.participants !== undefined) ? undefined : '有培训未填人次 / a training gives no participants';
+      if (stats.trainings.length === 0) return reason('没有培训', 'no trainings');
+      if (stats.trainings.some((t) => t.status === 'planned')) return reason('含计划中的培训', 'includes planned trainings');
+      return stats.trainings.every((t) => t.participants !== undefined) ? undefined : reason('有培训未填人次', 'a training gives no participants');
     case 'projectInvestment':
-      if (stats.projects.length === 0) return '没有项目 / no projects';
-      if (stats.projects.some((p) => p.since !== undefined)) return '含多年累计的项目 / includes projects counted over several years';
-      if (stats.projects.some((p) => p.investment?.approx)) return '含约数 / includes an estimate';
-      return stats.projects.every((p) => p.investment !== undefined || p.funding !== undefined) ? undefined : '有项目未填投资 / a project gives no investment';
+      if (stats.projects.length === 0) return reason('没有项目', 'no projects');
+      if (stats.projects.some((p) => p.since !== undefined)) return reason('含多年累计的项目', 'includes projects counted over several years');
+      if (stats.projects.some((p) => p.investment?.approx)) return reason('含约数', 'includes an estimate');
+      return stats.projects.every((p) => p.investment !== undefined || p.funding !== undefined) ? undefined : reason('有项目未填投资', 'a project gives no investment');
   }
+}
+
+/** Whether the aggregate counts the organisation's own aid (its own line among the schools'). */
+const ownAid = (stats: YearlyStats) => stats.schools.some((s) => s.name === stats.organisation.name);
+
+/** Why a figure is not compared: the first rule it fails, in either year. */
+function whyNot(current: YearlyStats, previous: YearlyStats, field: Headline, before: number | undefined): Reason | undefined {
+  for (const [stats, other] of [[current, previous], [previous, current]] as const) {
+    const why = comparable(stats, field, other);
+    if (why) return reason(`${stats.year}年${why.zh}`, `${stats.year}: ${why.en}`);
+  }
+  return before === 0 ? reason('上年为0', 'last year was 0') : undefined;
 }
 
 /** The headline figures as the summary states them (facts: 人次, 元). */
@@ -66,7 +83,8 @@ function headlines(stats: YearlyStats): Record<Headline, number | undefined> {
  *
  * 1. last year is the year before, over the same period (全年 with 全年);
  * 2. the figure is a whole total in both years: every record behind it
- *    gives it, none is an estimate, a plan or a sum over several years;
+ *    gives it, none is an estimate, a plan or a sum over several years, and
+ *    both years count the bureau's own aid, or neither does;
  * 3. last year's figure is above zero (from nothing there is no rate, and
  *    "增加N" from nothing reads as growth when it is a start).
  *
@@ -79,13 +97,16 @@ export function compareYears(current: YearlyStats, previous: YearlyStats, previo
   const warnings: AggregateWarning[] = [];
   const none = { previousYear: {}, changes: [], warnings };
   if (previous.year !== current.year - 1 || previous.period !== current.period) {
+    const when = (year: number, period: ReportPeriod) => ({ zh: `${year}年${period === 'year' ? '' : REPORT_PERIOD_LABELS[period]}`, en: `${year}${period === 'year' ? '' : ` (${period})`}` });
+    const theirs = when(previous.year, previous.period);
+    const wanted = when(current.year - 1, current.period);
     warnings.push(
       aggregateWarning(
         'previous_year',
         'previousYear',
         [previousSource],
-        `上年数据是${previous.year}年（${previous.period}），不是${current.year - 1}年（${current.period}）；不作同比`,
-        `last year's data is for ${previous.year} (${previous.period}), not ${current.year - 1} (${current.period}); no year-over-year change is stated`,
+        `上年数据是${theirs.zh}的，不是${wanted.zh}的；不作同比`,
+        `last year's data is for ${theirs.en}, not ${wanted.en}; no year-over-year change is stated`,
       ),
     );
     return none;
@@ -96,13 +117,12 @@ export function compareYears(current: YearlyStats, previous: YearlyStats, previo
   const changes: YearChange[] = [];
   for (const field of Object.keys(HEADLINES) as Headline[]) {
     const label = HEADLINES[field];
-    const why = comparable(current, field) ? `${current.year}年${comparable(current, field)}` : comparable(previous, field) ? `${previous.year}年${comparable(previous, field)}` : undefined;
     const c = now[field];
     const p = before[field];
     if (c === undefined && p === undefined) continue;
-    const reason = why ?? (c === undefined || p === undefined ? '只有一年有此项 / given in one year only' : p === 0 ? '上年为0 / last year was 0' : undefined);
-    if (reason) {
-      warnings.push(aggregateWarning('previous_year', `previousYear.${field}`, [previousSource], `${label.zh}不作同比：${reason}`, `${label.en}: no year-over-year change: ${reason}`));
+    const why = whyNot(current, previous, field, p);
+    if (why) {
+      warnings.push(aggregateWarning('previous_year', `previousYear.${field}`, [previousSource], `${label.zh}不作同比：${why.zh}`, `${label.en}: no year-over-year change: ${why.en}`));
       continue;
     }
     previousYear[field] = p!;
@@ -115,8 +135,9 @@ export function compareYears(current: YearlyStats, previous: YearlyStats, previo
 
 function schoolListsDiffer(current: YearlyStats, previous: YearlyStats, previousSource: string): AggregateWarning[] {
   if (current.schools.length === 0 || previous.schools.length === 0) return [];
-  const now = new Set(current.schools.map((s) => s.name));
-  const before = new Set(previous.schools.map((s) => s.name));
+  const names = (stats: YearlyStats) => new Set(stats.schools.map((s) => s.name).filter((n) => n !== stats.organisation.name));
+  const now = names(current);
+  const before = names(previous);
   const added = [...now].filter((n) => !before.has(n));
   const gone = [...before].filter((n) => !now.has(n));
   if (added.length === 0 && gone.length === 0) return [];

@@ -22,7 +22,8 @@ const OTHER_REASONS = '其他情况';
 
 /**
  * 控辍保学: the counts summed over the files that report dropout control,
- * each only where every one gives it; reasons merged where the words and
+ * each only where every one gives it (a file that found no one returned,
+ * taught at home and counted no households: 0, not a gap); reasons merged where the words and
  * the handling are the same. "No student dropped out for poverty" is
  * stated for the county only when every file states it (or the bureau
  * does).
@@ -36,7 +37,9 @@ export function dropoutFold() {
     add(d: Dropout | undefined, source: string): void {
       if (!d) return;
       parts++;
-      for (const [f] of COUNTS) totals[f].add(d[f], source);
+      // Where none were found, none were returned, taught at home or counted in households: 0, not unknown.
+      const none: Partial<Record<string, number>> = d.found === 0 ? { foundHouseholds: 0, returned: 0, homeTaught: 0 } : {};
+      for (const [f] of COUNTS) totals[f].add(d[f] ?? none[f], source);
       for (const r of d.reasons) {
         const key = `${r.reason}\u0000${r.action ?? ''}`;
         const seen = reasons.get(key);

@@ -9,9 +9,9 @@ export interface AggregateFilesOptions extends AggregateOptions {
 }
 
 /**
- * Aggregates stats files one at a time: each is read, validated and folded
- * into the running totals before the next is read, so memory does not grow
- * with the documents (only with what the county keeps: projects, a few
+ * Aggregates stats files one at a time: each is validated and folded into
+ * the running totals as it arrives (a few are read ahead), so memory does
+ * not grow with the documents (only with what the county keeps: projects, a few
  * figures per school). A file that fails is reported and the rest are still
  * read, so every failure is known at once.
  *
@@ -21,12 +21,18 @@ export async function aggregateFiles(files: readonly string[], options: Aggregat
   const { name = (f: string) => f, onFile, ...aggregateOptions } = options;
   const aggregator = createAggregator(aggregateOptions);
   const failures: { source: string; error: unknown }[] = [];
-  // The next file is read while this one is folded in: at most two documents in memory.
-  let next = files.length ? read(files[0]!, name) : undefined;
+  // A few files are read ahead while the current one is folded in, so the
+  // disk is never waited on; at most READ_AHEAD + 1 documents are in memory.
+  const pending: Promise<Read>[] = [];
+  let requested = 0;
+  const refill = () => {
+    while (requested < files.length && pending.length < READ_AHEAD) pending.push(read(files[requested++]!, name));
+  };
+  refill();
   for (const [index, file] of files.entries()) {
     onFile?.({ file, index, total: files.length, done: false });
-    const current = await next!;
-    next = index + 1 < files.length ? read(files[index + 1]!, name) : undefined;
+    const current = await pending.shift()!;
+    refill();
     try {
       if ('error' in current) throw current.error;
       aggregator.add(current.data, name(file));
@@ -43,7 +49,12 @@ export async function aggregateFiles(files: readonly string[], options: Aggregat
   return aggregator.finish();
 }
 
-function read(file: string, name: (file: string) => string): Promise<{ data: unknown } | { error: unknown }> {
+/** Files read ahead of the one being folded in. */
+export const READ_AHEAD = 4;
+
+type Read = { data: unknown } | { error: unknown };
+
+function read(file: string, name: (file: string) => string): Promise<Read> {
   return readStatsFile(file, name(file)).then(
     (data) => ({ data }),
     (error: unknown) => ({ error }),

@@ -78,6 +78,22 @@ describe('year over year', () => {
     ]);
   });
 
+  it("compares aid only where both years count the bureau's own payments, or neither does", () => {
+    const loan = { stage: 'higher' as const, programme: 'studentLoan' as const, period: 'year' as const, students: 10, amount: 80000 };
+    const bureau = { year: 2025, organisation: ORG, aid: [loan] };
+    const { stats, warnings } = thisYear(lastYear(), {}, { bureau });
+    expect(stats.previousYear).toEqual({ trainingParticipants: 40 });
+    expect(warnings.map((w) => w.message.zh)).toEqual(['previousYear.aidStudents：资助学生不作同比：2025年含本级资助，另一年没有', 'previousYear.aidAmount：资助金额不作同比：2025年含本级资助，另一年没有']);
+    // Last year's own file among last year's schools makes the two years alike again.
+    const last = aggregateStats(
+      [school(2024, '甲小学', { aid: [nutrition(100, 50000)], trainings: [{ audience: 'parents', sessions: 1, participants: 40 }] }), school(2024, '乙小学', { aid: [nutrition(41, 20500)] }), { year: 2024, organisation: ORG, aid: [{ ...loan, students: 9, amount: 72000 }] }],
+      { organisation: ORG, year: 2024 },
+    ).stats;
+    const alike = thisYear(last, {}, { bureau });
+    expect(alike.stats.previousYear).toEqual({ aidStudents: 150, aidAmount: 142500, trainingParticipants: 40 });
+    expect(alike.warnings).toEqual([]);
+  });
+
   it("checks the bureau's own previousYear against last year's aggregate, and keeps what it alone states", () => {
     const bureau = { year: 2025, organisation: ORG, previousYear: { aidStudents: 150, projectInvestment: 300000 } };
     const { stats, warnings } = thisYear(lastYear(), {}, { bureau, bureauSource: 'bureau.json' });

@@ -57,7 +57,8 @@ describe('checks across files', () => {
   });
 
   it("leave out the bureau's own file found among the schools", () => {
-    const { warnings, totals } = aggregateStats([...CLEAN, { source: 'county.json', stats: { year: 2025, organisation: BUREAU } }], OPTIONS);
+    const bureau = { year: 2025, organisation: BUREAU };
+    const { warnings, totals } = aggregateStats([...CLEAN, { source: 'county.json', stats: { year: 2025, organisation: BUREAU } }], { ...OPTIONS, bureau });
     expect(codes(warnings)).toEqual(['bureau_among_schools']);
     expect(warnings[0]!.files).toEqual(['county.json']);
     expect(totals.schools).toBe(3);

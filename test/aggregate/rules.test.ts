@@ -48,6 +48,12 @@ describe('missing figures', () => {
     expect(warnings[0]!.files).toEqual(['2.json']);
   });
 
+  it('take a school that found no one out of school to have returned and taught at home no one', () => {
+    const { stats, warnings } = run({ dropout: { checked: 300, found: 0 } }, { dropout: { checked: 200, found: 1, foundHouseholds: 1, returned: 1, homeTaught: 0 } });
+    expect(stats.dropout).toMatchObject({ checked: 500, found: 1, returned: 1, homeTaught: 0 });
+    expect(warnings).toEqual([]);
+  });
+
   it('count only the files that report a section: a school without pairing adds nothing and hides nothing', () => {
     const { stats, warnings } = run({ pairing: { teachers: 5, homeVisits: 20 } }, {}, { pairing: { teachers: 2, homeVisits: 8 } });
     expect(stats.pairing).toEqual({ teachers: 7, homeVisits: 28 });
@@ -106,11 +112,22 @@ describe('aid records', () => {
     expect(warnings.map((w) => w.code)).toEqual(['not_aggregated']);
   });
 
-  it('add the bureau’s own payments as one more part, with a row of its own in the table', () => {
-    const bureau = { year: 2025, organisation: OPTIONS.organisation, aid: [{ stage: 'higher' as const, programme: 'studentLoan' as const, period: 'year' as const, students: 10, amount: 80000 }] };
-    const { stats, totals } = aggregateStats([school('第1小学', { aid: [row({ students: 2, amount: 1000 })] })], { ...OPTIONS, bureau });
+  it('add the bureau’s own payments as one more part, with a row of its own in the table and its note kept', () => {
+    const loan = { stage: 'higher' as const, programme: 'studentLoan' as const, period: 'year' as const, students: 10, amount: 80000, note: '由县学生资助管理中心办理。' };
+    const bureau = { year: 2025, organisation: OPTIONS.organisation, aid: [loan, row({ students: 1, amount: 500, note: '本级补助。' })] };
+    const { stats, totals, warnings } = aggregateStats([school('第1小学', { aid: [row({ students: 2, amount: 1000 })] })], { ...OPTIONS, bureau });
     expect(stats.schools!.map((s) => s.name)).toEqual(['云溪县教育局', '第1小学']);
-    expect(totals.aid).toEqual({ students: 12, amount: 81000 });
+    expect(totals.aid).toEqual({ students: 13, amount: 81500 });
+    // Its note stands where the record is its alone; beside a school's figures it would describe their sum.
+    expect(stats.aid!.map((a) => a.note)).toEqual([undefined, '由县学生资助管理中心办理。']);
+    expect(warnings).toEqual([]);
+  });
+
+  it("take the organisation's own file among the others as its own part when no bureau file is given", () => {
+    const own = { year: 2025, organisation: OPTIONS.organisation, aid: [{ stage: 'higher' as const, programme: 'studentLoan' as const, period: 'year' as const, students: 10, amount: 80000 }], opening: '不用。' };
+    const { stats, totals, skipped } = aggregateStats([school('第1小学', { aid: [row({ students: 2, amount: 1000 })] }), own], OPTIONS);
+    expect(totals).toMatchObject({ schools: 1, aid: { students: 12, amount: 81000 } });
+    expect([stats.opening, skipped]).toEqual([undefined, []]);
   });
 });
 

@@ -120,7 +120,8 @@ function checkAggregate(inputs: YearlyStatsInput[], result: AggregateResult): vo
   }
 
   // 控辍保学, 结对帮扶, 宣传, 捐资助学: over the files that report the section.
-  const dropouts = parts.flatMap((p) => (p.dropout ? [p.dropout] : []));
+  // A school that found no one returned and taught at home no one (0, not a gap).
+  const dropouts = parts.flatMap((p) => (p.dropout ? [p.dropout.found === 0 ? { returned: 0, homeTaught: 0, ...p.dropout } : p.dropout] : []));
   for (const f of ['checked', 'found', 'returned', 'homeTaught'] as const) expect(got(county.dropout?.[f])).toEqual(sum(dropouts.map((d) => d[f])));
   expect(county.dropout?.noneForPoverty).toBe(dropouts.length && dropouts.every((d) => d.noneForPoverty) ? true : undefined);
   const pairings = parts.flatMap((p) => (p.pairing ? [p.pairing] : []));
