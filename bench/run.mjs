@@ -11,6 +11,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeSchools } from './lib/schools.mjs';
 import { median } from './lib/stats.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -72,6 +73,13 @@ log('bare pdfmake (3 processes)');
 const barePdf = await repeat(n(3, 1), 'bare-pdfmake', [n(25, 8)]);
 log('docx packing alone (3 processes)');
 const bareDocx = await repeat(n(3, 1), 'bare-docx', [n(25, 8)]);
+log('aggregating 500 and 2,000 school files (JSON): streaming, and the read-everything baseline (3 runs each)');
+const aggregates = {};
+for (const count of [500, 2000]) {
+  const dir = join(out, `schools-${count}`);
+  await writeSchools(dir, count);
+  aggregates[count] = { stream: await repeat(n(3, 1), 'aggregate', [dir, 'stream']), hold: await repeat(n(3, 1), 'aggregate', [dir, 'hold']) };
+}
 const office = officeProblem();
 let carbone = { error: office };
 let soffice = { error: office };
@@ -129,6 +137,27 @@ const rows = [
   ['PDF bytes per page: bureau', sizes ? `${kb(perPage(sizes.bureau))} (${sizes.bureau.pages} p.)` : '—', '', '', '< 60 KB', sizes ? perPage(sizes.bureau) < 60 * 1024 : undefined],
 ];
 if (ok(carbone)) rows.push(['(Carbone LibreOffice start-up, not counted above)', '', ms(carbone.startupMs), '', '', undefined]);
+// Aggregation: time and memory for 500 and 2,000 files; 2,000 should cost about four times 500 (linear), not more.
+const aggregateOf = (count, mode) => {
+  const results = aggregates[count][mode];
+  if (!ok(results)) return undefined;
+  return { seconds: median(results.map((r) => r.seconds)), peak: Math.max(...results.map((r) => r.maxRssMB)), start: median(results.map((r) => r.startRssMB)), held: median(results.map((r) => r.heldMB)) };
+};
+const mb = (v) => `${v.toFixed(v < 10 ? 1 : 0)} MB`;
+for (const count of [500, 2000]) {
+  const stream = aggregateOf(count, 'stream');
+  const hold = aggregateOf(count, 'hold');
+  const small = aggregateOf(500, 'stream');
+  const growth = count === 2000 && stream && small ? stream.seconds / small.seconds : undefined;
+  rows.push([
+    `aggregate ${count.toLocaleString('en')} school files (JSON), streaming: time; peak RSS (at start); heap held at the end`,
+    stream ? `${stream.seconds.toFixed(2)} s; ${mb(stream.peak)} (${mb(stream.start)}); ${mb(stream.held)}` : `— ${why(aggregates[count].stream)}`,
+    hold ? `read + validate every file, all kept: ${hold.seconds.toFixed(2)} s; ${mb(hold.peak)}; ${mb(hold.held)} held` : `— ${why(aggregates[count].hold)}`,
+    growth === undefined ? '' : `×${growth.toFixed(1)} the time of 500; held ×${(stream.held / small.held).toFixed(1)}`,
+    count === 2000 ? 'time ≤ 5× of 500' : '—',
+    growth === undefined ? undefined : growth <= 5,
+  ]);
+}
 
 const cores = availableParallelism();
 console.log(`\nzongjie benchmark${quick ? ' (quick)' : ''} — Node ${process.version}, ${cores} cores, load ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}; medians\n`);
@@ -140,5 +169,5 @@ for (const [i, row] of table.entries()) {
   if (i === 0) console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 }
 const raw = join(tmpdir(), 'zongjie-bench-last.json');
-await writeFile(raw, JSON.stringify({ quick, loadBefore, loadAfter, cold, warm, batch, warmBatch, warmPdfBatch, batchOne, barePdf, bareDocx, carbone, soffice }, null, 1));
+await writeFile(raw, JSON.stringify({ quick, loadBefore, loadAfter, cold, warm, batch, warmBatch, warmPdfBatch, batchOne, barePdf, bareDocx, carbone, soffice, aggregates }, null, 1));
 console.log(`\nraw numbers: ${raw}`);
