@@ -114,7 +114,7 @@ export function createAggregator(options: AggregateOptions): Aggregator {
   const warnings: AggregateWarning[] = [];
   const skipped: AggregateResult['skipped'] = [];
   const seen = new Map<string, string>();
-  const bureauOnly = new Map<string, string[]>();
+  const bureauOnly = new Map<string, { count: number; files: string[] }>();
   const folds = {
     enrolment: enrolmentFold(),
     groups: groupsFold(),
@@ -200,65 +200,67 @@ export function createAggregator(options: AggregateOptions): Aggregator {
       for (const field of BUREAU_ONLY) {
         const value = school[field];
         if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-        const files = bureauOnly.get(field) ?? [];
-        files.push(source);
-        bureauOnly.set(field, files);
+        const given = bureauOnly.get(field) ?? { count: 0, files: [] };
+        given.count++;
+        if (given.files.length < MAX_NAMED) given.files.push(source);
+        bureauOnly.set(field, given);
       }
     },
 
     finish() {
       const b = bureau;
       const bf = b ? bureauSource : undefined;
-      const sums: Partial<YearlyStatsInput> = {
-        enrolment: folds.enrolment.finish(b?.enrolment, bf, warnings),
-        aidedGroups: folds.groups.finish(b?.aidedGroups ?? [], bf, warnings),
-        aid: folds.aid.finish(warnings),
-        trainings: folds.trainings.finish(warnings),
-      };
+      // In the schema's order, so county.json reads like any stats file.
+      const enrolment = folds.enrolment.finish(b?.enrolment, bf, warnings);
+      const aidedGroups = folds.groups.finish(b?.aidedGroups ?? [], bf, warnings);
+      const aid = folds.aid.finish(warnings);
+      const trainings = folds.trainings.finish(warnings);
       const projects = folds.projects.finish();
       const stats: YearlyStatsInput = strip({
-        ...(b?.$schema ? { $schema: b.$schema } : {}),
+        $schema: b?.$schema,
         year: options.year,
         organisation: options.organisation,
-        title: b && written(b.title),
-        subtitle: b && written(b.subtitle),
-        ...(period === 'year' ? {} : { period }),
-        ...sums,
+        title: b?.title,
+        subtitle: b?.subtitle,
+        period: period === 'year' ? undefined : period,
+        enrolment,
+        aidedGroups,
+        aid,
+        trainings,
         projects: projects.projects,
         dropout: folds.dropout.finish(b?.dropout, bf, warnings),
         pairing: folds.pairing.finish(b?.pairing, bf, warnings),
-        supportTeaching: b && written(b.supportTeaching),
-        recruitment: b && written(b.recruitment),
-        targetedEnrolment: b && written(b.targetedEnrolment),
+        supportTeaching: written(b?.supportTeaching),
+        recruitment: written(b?.recruitment),
+        targetedEnrolment: written(b?.targetedEnrolment),
         publicity: folds.publicity.finish(b?.publicity, bf, warnings),
         donations: folds.donations.finish(b?.donations, bf, warnings),
-        rates: b && written(b.rates),
-        achievements: b && written(b.achievements),
+        rates: written(b?.rates),
+        achievements: written(b?.achievements),
         opening: b?.opening,
-        measures: b && written(b.measures),
+        measures: written(b?.measures),
         highlights: b?.highlights,
         problems: b?.problems,
         plans: b?.plans,
         closing: b?.closing,
-        headings: b && written(b.headings),
+        headings: written(b?.headings),
         report: b?.report,
-        signature: b && written(b.signature),
-        previousYear: b && written(b.previousYear),
+        signature: written(b?.signature),
+        previousYear: written(b?.previousYear),
         schools: folds.schools.finish(),
       });
-      for (const [field, files] of bureauOnly) {
-        const named = namedFiles(files);
+      for (const [field, { count, files }] of bureauOnly) {
+        const named = namedFiles(files, count);
         warnings.push(
           aggregateWarning(
             'not_aggregated',
             field,
-            files.slice(0, MAX_NAMED),
-            `${named.zh}填报了此项；此项只取${bureauSource}的，不汇总各校`,
-            `given in ${named.en}; this section is the bureau's own and is not summed from the schools`,
+            files,
+            `${named.zh}填报了此项；此项只取汇总单位自己的，不汇总各校`,
+            `given in ${named.en}; this section is the aggregating organisation's own and is not summed from the schools`,
           ),
         );
       }
-
       let changes: YearChange[] = [];
       if (previous) {
         const compared = compareYears(validated(stats), previous, options.previousSource ?? 'previous');

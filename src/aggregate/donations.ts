@@ -41,9 +41,9 @@ export function donationsFold() {
       if (parts === 0) return bureau && written(bureau);
       const field = (f: string, unit: string) => ({ where: `donations.${f}`, unit, bureau: bureauFile, warnings });
       const out: Record<string, unknown> = {
-        amount: (settle(amount, bureau?.amount, field('amount', '元'))),
-        grants: (settle(grants, bureau?.grants, field('grants', '元'))),
-        students: (settle(students, bureau?.students, field('students', '人次'))),
+        amount: settle(amount, bureau?.amount, field('amount', '元')),
+        grants: settle(grants, bureau?.grants, field('grants', '元')),
+        students: settle(students, bureau?.students, field('students', '人次')),
         donors: donors.finish(bureau?.donors, MAX_DONORS, 'donations.donors', warnings),
         fund: bureau?.fund ?? (funds.size === 1 ? [...funds][0] : undefined),
         since: sinceOf(since, bureau?.since, warnings),

@@ -2,6 +2,7 @@ import { STAGES, type Stage } from '../schema/enums.js';
 import type { AidedGroupCount, YearlyStatsInput } from '../schema/stats.js';
 import { settle } from './settle.js';
 import { Total } from './total.js';
+import { written } from './written.js';
 import type { AggregateWarning } from './warning.js';
 
 type GroupOut = NonNullable<YearlyStatsInput['aidedGroups']>[number];
@@ -79,12 +80,8 @@ export function groupsFold() {
         if (entry.byStage || entry.students !== undefined || entry.households !== undefined) out.push(entry as GroupOut);
       }
       // Groups only the bureau counts (no school reports them): its own figures.
-      for (const g of statedFor.values()) out.push(stripUndefined(g) as GroupOut);
+      for (const g of statedFor.values()) out.push(written(g));
       return out;
     },
   };
-}
-
-function stripUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }

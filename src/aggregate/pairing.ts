@@ -1,7 +1,6 @@
 import type { Pairing, YearlyStatsInput } from '../schema/stats.js';
 import { settle } from './settle.js';
 import { Total } from './total.js';
-import { written } from './written.js';
 import type { AggregateWarning } from './warning.js';
 
 type PairingOut = NonNullable<YearlyStatsInput['pairing']>;
@@ -21,18 +20,16 @@ const COUNTS = [
  */
 export function pairingFold() {
   const totals = Object.fromEntries(COUNTS.map(([f]) => [f, new Total()])) as Record<(typeof COUNTS)[number][0], Total>;
-  let parts = 0;
   return {
     add(p: Pairing | undefined, source: string): void {
       if (!p) return;
-      parts++;
       for (const [f] of COUNTS) totals[f].add(p[f], source);
     },
 
     finish(bureau: Pairing | undefined, bureauFile: string | undefined, warnings: AggregateWarning[]): PairingOut | undefined {
       const out: Record<string, unknown> = {};
       for (const [f, unit] of COUNTS) {
-        const v = parts ? settle(totals[f], bureau?.[f], { where: `pairing.${f}`, unit, bureau: bureauFile, warnings }) : bureau?.[f] && written(bureau[f]);
+        const v = settle(totals[f], bureau?.[f], { where: `pairing.${f}`, unit, bureau: bureauFile, warnings });
         if (v !== undefined) out[f] = v;
       }
       if (bureau?.arrangement) out.arrangement = bureau.arrangement;

@@ -2,7 +2,6 @@ import type { Publicity, YearlyStatsInput } from '../schema/stats.js';
 import { NameList } from './names.js';
 import { settle } from './settle.js';
 import { Total } from './total.js';
-import { written } from './written.js';
 import type { AggregateWarning } from './warning.js';
 
 type PublicityOut = NonNullable<YearlyStatsInput['publicity']>;
@@ -31,7 +30,7 @@ export function publicityFold() {
 
     finish(bureau: Publicity | undefined, bureauFile: string | undefined, warnings: AggregateWarning[]): PublicityOut | undefined {
       if (parts === 0 && !bureau) return undefined;
-      const count = parts ? settle(materials, bureau?.materials, { where: 'publicity.materials', unit: '份', bureau: bureauFile, warnings }) : bureau?.materials && written(bureau.materials);
+      const count = settle(materials, bureau?.materials, { where: 'publicity.materials', unit: '份', bureau: bureauFile, warnings });
       const out: PublicityOut = {
         ...(count === undefined ? {} : { materials: count }),
         kinds: kinds.finish(bureau?.kinds, MAX_NAMES, 'publicity.kinds', warnings),
