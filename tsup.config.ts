@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { cp, writeFile } from 'node:fs/promises';
 import { defineConfig, type Options } from 'tsup';
 import { statsJsonSchema } from './src/schema/json-schema.js';
 
@@ -30,6 +30,10 @@ export default defineConfig([
     format: ['esm'],
     // Commands are imported when they run: separate chunks keep --help fast.
     splitting: true,
+    // `zongjie serve`'s page, read from beside the bundle (src/server/assets.ts).
+    async onSuccess() {
+      await cp('src/server/page', 'dist/page', { recursive: true });
+    },
   },
   {
     ...shared,

@@ -55,6 +55,7 @@ export {
   type YearChange,
 } from './aggregate/index.js';
 export { composeReport, BUILTIN_TEMPLATES, TemplateError, termsForYear, type ComposeOptions, type ComposeResult, type TemplateSource, type Terms } from './compose/index.js';
+export { proofreadStats, type ProofreadOptions } from './proofread/index.js';
 export * from './model/index.js';
 export * from './layout/profile.js';
 export { renderMarkdown } from './render/markdown/index.js';

@@ -5,6 +5,7 @@ import { version } from '../../package.json';
 import type { AggregateCommandOptions } from './commands/aggregate.js';
 import type { DraftCommandOptions } from './commands/draft.js';
 import type { InitOptions } from './commands/init.js';
+import type { ServeCommandOptions } from './commands/serve.js';
 import { describeError, EXIT } from './errors.js';
 import { FONT_ROLES, parseFont, parseFormats } from './options.js';
 import { stdio, type Output } from './output.js';
@@ -139,6 +140,31 @@ totals that differ) name their files and do not stop the run.
     .action(async () => exit((await import('./commands/schema.js')).schemaCommand(output)));
   usageHint(schema, 'zongjie schema --help');
 
+  const serve = program
+    .command('serve')
+    .description(bi('启动本机网页和 HTTP 接口', 'start the local web page and HTTP API'))
+    .option('--host <host>', bi('监听地址（缺省仅本机）', 'address to listen on (default: this machine only)'), '127.0.0.1')
+    .option('-p, --port <port>', bi('端口，0 为任意空闲端口', 'port; 0 picks any free port'), parseWhole('port', 0, 65535), 8080)
+    .option('--open', bi('启动后打开浏览器', 'open a browser once started'))
+    .option('-t, --template <name|dir>', bi('模板：school、bureau 或模板目录', 'template: school, bureau or a template directory'))
+    .option('--font <role=file>', bi('用于PDF的字体文件，可重复', 'a font file for the PDF, repeatable (as for draft)'), parseFont)
+    .option('--workers <n>', bi('生成用的线程数（缺省为CPU核数）', 'drafting threads (default: the CPU cores)'), parseWhole('workers', 1, 64))
+    .option('--queue <n>', bi('排队上限，超出时回复 503', 'drafts that may wait; more are answered 503'), parseWhole('queue', 0, 10_000))
+    .option('--timeout <seconds>', bi('每份生成的时限（秒）', 'time limit per draft, in seconds'), parseWhole('timeout', 1, 3600), 60)
+    .option('--max-body <MB>', bi('上传文件大小上限（MB）', 'largest upload, in MB'), parseWhole('max-body', 1, 1024), 10)
+    .addHelpText(
+      'after',
+      `
+模板和字体只能在命令行指定，不能通过网页上传。
+Templates and fonts are set here only, never uploaded.
+
+示例 / Examples:
+  zongjie serve --open
+  zongjie serve --port 0 -t my-template/`,
+    )
+    .action(async (options: ServeCommandOptions) => exit(await (await import('./commands/serve.js')).serveCommand(options, output)));
+  usageHint(serve, 'zongjie serve --help');
+
   return program;
 }
 
@@ -154,6 +180,15 @@ function usageHint(command: Command, help: string): void {
 function parseOutputFile(value: string): string {
   if (!/\.json$/i.test(value)) throw new InvalidArgumentError('输出文件应为 .json / the output file must be .json');
   return value;
+}
+
+/** A whole number from `min` to `max`, for an option named `name`. */
+function parseWhole(name: string, min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min || n > max) throw new InvalidArgumentError(`--${name} 应为 ${min}–${max} 的整数 / a whole number from ${min} to ${max}`);
+    return n;
+  };
 }
 
 function parseYear(value: string): number {

@@ -6,7 +6,8 @@ export type StarterKind = 'school' | 'bureau';
  * A starter stats.json: every common section filled with plausible figures
  * and 某某 names, so it validates, drafts and shows what goes where. The
  * figures agree with each other (parts add up, amounts match standards), so
- * a fresh file drafts without warnings.
+ * a fresh file's only warnings are the 某某 blanks, each named by its field:
+ * proofreading flags them until the user writes in their own names.
  */
 export function starterStats(kind: StarterKind, year: number, schema: string): YearlyStatsInput & { $schema: string } {
   return kind === 'bureau' ? bureau(year, schema) : school(year, schema);

@@ -1,4 +1,4 @@
-/** A consistency problem in valid stats: data, never console output. */
+/** A consistency problem in valid stats, or a slip in the user's text: data, never console output. */
 export interface Warning {
   code:
     | 'parts_do_not_add_up'
@@ -9,7 +9,18 @@ export interface Warning {
     | 'amount_differs_from_standard'
     | 'text_cleaned'
     | 'missing_glyph'
-    | 'no_signature';
+    | 'no_signature'
+    // Proofreading the user's text (src/proofread):
+    | 'placeholder_left'
+    | 'text_repeated'
+    | 'term_of_other_period'
+    | 'halfwidth_punctuation'
+    | 'enumeration_mark'
+    | 'unpaired_mark'
+    | 'doubled_punctuation'
+    | 'date_invalid'
+    | 'character_lost'
+    | 'percent_missing';
   /** JSON path of the field concerned, as in stats issues: "aidedGroups[0].students". */
   where: string;
   message: { zh: string; en: string };
