@@ -45,6 +45,19 @@ export {
   type DateInput,
   type JoinListOptions,
 } from './format/index.js';
+export {
+  aggregateStats,
+  createAggregator,
+  compareYears,
+  AggregateError,
+  type AggregateOptions,
+  type AggregateResult,
+  type AggregateTotals,
+  type AggregateWarning,
+  type Aggregator,
+  type SchoolInput,
+  type YearChange,
+} from './aggregate/index.js';
 export { composeReport, BUILTIN_TEMPLATES, TemplateError, termsForYear, type ComposeOptions, type ComposeResult, type TemplateSource, type Terms } from './compose/index.js';
 export { proofreadStats, type ProofreadOptions } from './proofread/index.js';
 export * from './model/index.js';

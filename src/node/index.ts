@@ -19,3 +19,5 @@ export { safeFileName, writeFileAtomic } from './write.js';
 import type { LoadFontsOptions } from './fonts/index.js';
 /** Fonts per role as paths or bytes: `{ body: 'C:/Windows/Fonts/simfang.ttf' }`. */
 export type FontOptions = NonNullable<LoadFontsOptions['fonts']>;
+export { aggregateFiles, type AggregateFilesOptions } from './aggregate.js';
+export { readStatsFile, statsFilesIn, StatsFileError, STATS_FILE_EXTENSIONS } from './stats-file.js';

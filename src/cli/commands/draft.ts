@@ -218,7 +218,7 @@ type Read = { file: string; data: unknown; read?: StatsFile } | { file: string; 
 async function readInput(input: Input): Promise<Read> {
   if ('error' in input) return input;
   try {
-    const read = await readStatsFile(input.file);
+    const read = await readStatsFile(input.file, shownPath(input.file));
     return { file: input.file, data: read.data, read };
   } catch (error) {
     return { file: input.file, error };
