@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GBT9704 } from '../../src/layout/profile.js';
 import type { FontSet } from '../../src/render/pdf/index.js';
@@ -6,9 +5,9 @@ import { createSetter, type Setter } from '../../src/render/pdf/setter.js';
 import { breakLines, footprint } from '../../src/render/pdf/text/breaker.js';
 import { NO_END, NO_START, clusters } from '../../src/render/pdf/text/clusters.js';
 import type { Item } from '../../src/render/pdf/text/items.js';
+import { BREAKING_PARAGRAPHS } from '../fixtures/paragraphs.js';
 import { defaultFonts, hasDefaultFonts } from '../support/pdf-fonts.js';
 
-const SEEDS = '../shared/seeds/000_64fab7c6f0a5fbe0.txt';
 const ok = hasDefaultFonts('PDF line breaking');
 const text = (line: readonly Item[]) => line.map((i) => i.ch).join('');
 const isCjk = (ch: string) => /[\p{Script=Han}\u3000-\u303f\uff01-\uff60“”‘’—…·]/u.test(ch);
@@ -17,14 +16,10 @@ const numeric = /[0-9.%]/;
 describe.skipIf(!ok)('line breaking on the grid', () => {
   let fonts: FontSet;
   let setter: Setter;
-  let paragraphs: string[];
+  const paragraphs = BREAKING_PARAGRAPHS;
   beforeAll(async () => {
     fonts = await defaultFonts();
     setter = createSetter(GBT9704, fonts);
-    paragraphs = readFileSync(new URL(SEEDS, new URL('../../', import.meta.url)), 'utf8')
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l.length > 30);
   });
 
   const breakAll = () => {
