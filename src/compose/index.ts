@@ -84,6 +84,7 @@ export function composeReport(input: unknown, options: ComposeOptions = {}): Com
       case 'paragraph':
         return { ...block, text: reveal(block.text) };
       case 'table':
+      case 'figure':
         return block;
     }
   };

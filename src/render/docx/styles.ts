@@ -1,4 +1,5 @@
 import { AlignmentType, ImportedXmlComponent, LineRuleType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
+import type { Align, TextStyle } from '../../layout/plan/index.js';
 import type { FontRole } from '../../layout/profile.js';
 import { chars, type DocxContext } from './context.js';
 import { runStyle } from './run.js';
@@ -19,6 +20,26 @@ export const STYLE = {
   attachmentLabel: 'AttachmentLabel',
   attachmentTitle: 'AttachmentTitle',
 } as const;
+
+/**
+ * What each kind of text block's style gives when the paragraph says
+ * nothing: its alignment, whether it starts with the profile's first-line
+ * indent, and whether it stays with the next paragraph. Paragraphs write only
+ * what the plan sets beyond these (text.ts).
+ */
+export const STYLE_DEFAULTS: Record<TextStyle, { align: Align; indented: boolean; keepNext: boolean }> = {
+  body: { align: 'justify', indented: true, keepNext: false },
+  heading1: { align: 'justify', indented: true, keepNext: true },
+  heading2: { align: 'justify', indented: true, keepNext: true },
+  heading3: { align: 'justify', indented: true, keepNext: false },
+  heading4: { align: 'justify', indented: true, keepNext: false },
+  subtitle: { align: 'center', indented: false, keepNext: false },
+  caption: { align: 'center', indented: false, keepNext: true },
+  unit: { align: 'right', indented: false, keepNext: true },
+  note: { align: 'left', indented: true, keepNext: false },
+  signature: { align: 'right', indented: false, keepNext: false },
+  label: { align: 'left', indented: false, keepNext: true },
+};
 
 /** On the grid: every line exactly one line pitch, nothing before or after. */
 export function gridSpacing(ctx: DocxContext) {

@@ -1,6 +1,7 @@
 import { GBT9704, type LayoutProfile } from '../../layout/profile.js';
 import type { Report } from '../../model/index.js';
-import { reportContent } from './document.js';
+import { planReport, type LayoutPlan, type PlanOptions } from '../../layout/plan/index.js';
+import { planContent } from './plan.js';
 import { PRODUCER, runPdfmake } from './engine.js';
 import type { FontSet } from './fonts.js';
 import { hasKeptHeadings, keepWithNext, pageNumber, pageSetup } from './page.js';
@@ -17,6 +18,8 @@ export interface RenderPdfOptions {
   fonts: FontSet;
   /** Called once per warning, e.g. a character no font has. */
   onWarning?: (warning: PdfWarning) => void;
+  /** Draws charts; without it a chart is set as a table of its data (zongjie/node brings one). */
+  drawChart?: PlanOptions['drawChart'];
 }
 
 export interface PdfResult {
@@ -39,21 +42,27 @@ export async function renderPdf(report: Report, options: RenderPdfOptions): Prom
 
 /** {@link renderPdf}, returning the warnings with the bytes instead of calling back. */
 export async function renderPdfWithWarnings(report: Report, options: RenderPdfOptions): Promise<PdfResult> {
-  const profile = options.profile ?? GBT9704;
+  const plan = planReport(report, options.profile ?? GBT9704, options.drawChart ? { drawChart: options.drawChart } : {});
+  return renderPdfPlan(plan, options.fonts);
+}
+
+/** A layout plan as a PDF, with the warnings. */
+export async function renderPdfPlan(plan: LayoutPlan, fonts: FontSet): Promise<PdfResult> {
+  const { profile, meta } = plan;
   await loadFontParser();
-  const setter = createSetter(profile, options.fonts);
-  const content = reportContent(report, setter);
-  const date = creationDate(report.meta.date);
+  const setter = createSetter(profile, fonts);
+  const content = planContent(plan, setter);
+  const date = creationDate(meta.date);
   const body = setter.setup('body');
   const docDefinition = {
     ...pageSetup(setter),
     version: '1.7',
-    language: report.meta.language,
+    language: meta.language,
     info: {
-      title: report.meta.title,
-      author: report.meta.author,
-      subject: report.meta.subject,
-      keywords: report.meta.keywords.join(', '),
+      title: meta.title,
+      author: meta.author,
+      subject: meta.subject,
+      keywords: meta.keywords.join(', '),
       creator: 'zongjie',
       producer: PRODUCER,
       creationDate: date,
@@ -74,7 +83,7 @@ export async function renderPdfWithWarnings(report: Report, options: RenderPdfOp
 function creationDate(iso: string): Date {
   const date = new Date(`${iso}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(date.getTime())) {
-    throw new RangeError(`renderPdf: report.meta.date must be an ISO date yyyy-mm-dd, got "${iso}"`);
+    throw new RangeError(`renderPdf: meta.date must be an ISO date yyyy-mm-dd, got "${iso}"`);
   }
   return date;
 }
