@@ -1,12 +1,13 @@
 import { deriveFacts } from '../facts/index.js';
 import { warning, type Warning } from '../facts/warning.js';
 import { formatDate } from '../format/date.js';
-import type { Block, Report, Table } from '../model/index.js';
+import type { Block, Figure, Report, Table } from '../model/index.js';
 import { parseStats } from '../schema/parse.js';
 import type { YearlyStats } from '../schema/stats.js';
 import { cleanText } from './clean.js';
 import { MarkupError, parseMarkup } from './markup.js';
 import { outline } from './outline.js';
+import { fundsByStageChart } from './charts.js';
 import { aidTable, projectsTable, trainingsTable } from './tables.js';
 import { BUILTIN_TEMPLATES, compileTemplate, TemplateError, type RenderTemplate, type TemplateSource } from './template.js';
 import { termsForYear, type Terms } from './terms.js';
@@ -65,15 +66,16 @@ export function composeReport(input: unknown, options: ComposeOptions = {}): Com
   const terms = termsForYear(stats.year, options.terms && cleanText(options.terms, warnings, ['terms']));
 
   const store: Block[] = [];
-  const put = (table: Table | null) => (table ? (store.push(table), `@block ${store.length - 1}`) : null);
+  const put = (block: Table | Figure | null) => (block ? (store.push(block), `@block ${store.length - 1}`) : null);
   const tables = {
     aid: put(aidTable(stats, facts)), projects: put(projectsTable(stats, facts)), // Up to three trainings read well in prose; more get a table of their own.
     trainings: stats.trainings.length > 3 ? put(trainingsTable(stats, facts)) : null,
   };
+  const charts = { fundsByStage: put(fundsByStageChart(facts)) };
 
   const vault = new TextVault();
   // Table markers are ours, not user text: they stay outside the vault.
-  const view = bare({ ...seal(buildView(stats, facts, terms, tables), vault), tables: bare(tables) });
+  const view = bare({ ...seal(buildView(stats, facts, terms, tables), vault), tables: bare(tables), charts: bare(charts) });
   const markup = parseTemplateOutput(templateFor(stats, options.template), view, store);
 
   const reveal = (text: string) => vault.reveal(text);

@@ -64,6 +64,8 @@ export interface BarChart {
   kind: 'bar';
   /** The unit of the values, shown on the value axis: "万元". */
   unit: string;
+  /** Column titles where the chart is set as a table: what the bars are, what the values are. */
+  titles: [label: string, value: string];
   bars: { label: string; value: number; /** The value as printed: "38.30". */ text: string }[];
 }
 

@@ -91,4 +91,19 @@ describe.skipIf(!ok)('line breaking on the grid', () => {
       else expect(left + width).toBeLessThan(setter.widthPt);
     });
   });
+
+  it('sets a flush-left block (a table cell) at its natural spacing: no line is spread to the edge', () => {
+    const widthPt = 5 * 14;
+    const nodes = setter.paragraph(setter.items('补发2024年秋季学期', 'table'), { firstPt: 0, alignment: 'left', widthPt });
+    expect(nodes.length).toBeGreaterThan(1);
+    const tracking = setter.setup('table').trackingPt;
+    for (const node of nodes) {
+      const [, ...runs] = node.text as { characterSpacing: number }[];
+      for (const run of runs) expect(run.characterSpacing).toBe(tracking);
+    }
+    // The same text justified would be spread: the difference is the alignment alone.
+    const spread = setter.paragraph(setter.items('补发2024年秋季学期', 'table'), { firstPt: 0, alignment: 'justify', widthPt });
+    const [, ...first] = spread[0]!.text as { characterSpacing: number }[];
+    expect(first.some((run) => run.characterSpacing > tracking + 0.1)).toBe(true);
+  });
 });

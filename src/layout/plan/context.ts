@@ -7,7 +7,7 @@ import type { Align, Keep, Run, Spacing, TextBlock, TextStyle } from './types.js
  * font family FIGURE_FONT. zongjie/node brings one (Apache ECharts); without
  * one, a chart is set as a table of its data.
  */
-export type ChartDrawer = (chart: BarChart, size: { widthPt: number; heightPt: number }) => string;
+export type ChartDrawer = (chart: BarChart, size: { widthPt: number; heightPt: number; /** Text size: the table role's. */ fontPt: number }) => string;
 
 export interface PlanOptions {
   drawChart?: ChartDrawer;

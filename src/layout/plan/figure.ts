@@ -11,7 +11,7 @@ import type { PlacedBlock } from './types.js';
  */
 export function planFigure(block: Figure, ctx: PlanContext): PlacedBlock[] {
   const caption = ctx.text('caption', [{ text: block.caption, role: 'body' }], { align: 'center', indent: { first: 0, rest: 0 } });
-  const size = { widthPt: mmToPt(block.widthMm), heightPt: mmToPt(block.heightMm) };
+  const size = { widthPt: mmToPt(block.widthMm), heightPt: mmToPt(block.heightMm), fontPt: ctx.profile.roles.table.sizePt };
   const svg = block.svg ?? (block.chart && ctx.options.drawChart?.(block.chart, size));
   if (svg) {
     const figure: PlacedBlock = { kind: 'figure', widthMm: block.widthMm, heightMm: block.heightMm, svg, keep: { withNext: true }, alt: block.caption };
@@ -24,8 +24,8 @@ export function planFigure(block: Figure, ctx: PlanContext): PlacedBlock[] {
     caption: block.caption,
     unit: `单位：${block.chart.unit}`,
     columns: [
-      { title: '项目', align: 'left', weight: 3 },
-      { title: '数值', align: 'right', weight: 2 },
+      { title: block.chart.titles[0], align: 'left', weight: 3 },
+      { title: block.chart.titles[1], align: 'right', weight: 2 },
     ],
     rows: block.chart.bars.map((bar) => [bar.label, { type: 'count', value: bar.value, text: bar.text }]),
   };

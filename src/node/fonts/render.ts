@@ -1,10 +1,11 @@
 import type { LayoutProfile } from '../../layout/profile.js';
 import type { Report } from '../../model/index.js';
-import { renderPdfWithWarnings, type PdfResult, type PdfWarning } from '../../render/pdf/index.js';
+import { renderPdfWithWarnings, type PdfResult, type PdfWarning, type RenderPdfOptions } from '../../render/pdf/index.js';
 import { loadFonts, type LoadFontsOptions } from './load.js';
 
 export interface RenderPdfNodeOptions extends LoadFontsOptions {
   profile?: LayoutProfile;
+  drawChart?: RenderPdfOptions['drawChart'];
   onWarning?: (warning: PdfWarning) => void;
 }
 
@@ -14,7 +15,7 @@ export interface RenderPdfNodeOptions extends LoadFontsOptions {
  */
 export async function renderPdfNodeWithWarnings(report: Report, options: RenderPdfNodeOptions = {}): Promise<PdfResult> {
   const fonts = await loadFonts(options);
-  return renderPdfWithWarnings(report, { fonts, ...(options.profile ? { profile: options.profile } : {}) });
+  return renderPdfWithWarnings(report, { fonts, ...(options.profile ? { profile: options.profile } : {}), ...(options.drawChart ? { drawChart: options.drawChart } : {}) });
 }
 
 /** The Node `renderPdf`: fonts resolved for you, warnings to `onWarning`. */

@@ -1,0 +1,61 @@
+import { warning, type Warning } from '../facts/warning.js';
+import type { LayoutProfile } from '../layout/profile.js';
+import type { Report } from '../model/index.js';
+import { renderDocx } from '../render/docx/index.js';
+import { renderMarkdown } from '../render/markdown/index.js';
+import type { PdfWarning } from '../render/pdf/index.js';
+import { figureTools } from './figures.js';
+import { loadFonts, renderPdfNodeWithWarnings, type LoadFontsOptions } from './fonts/index.js';
+import type { Format } from './formats.js';
+
+export interface RenderOptions {
+  profile?: LayoutProfile;
+  /** Fonts per role (paths or bytes), tried before system fonts and the bundled defaults. */
+  fonts?: LoadFontsOptions['fonts'];
+}
+
+export interface Rendered {
+  bytes: Uint8Array;
+  /** What the file shows differently from the report (a character no font has), as warnings. */
+  warnings: Warning[];
+}
+
+/** Renders a report as one format's file. */
+export type Renderer = (report: Report, options: RenderOptions) => Promise<Rendered>;
+
+/**
+ * The formats zongjie writes, one renderer each. Charts are drawn (Apache
+ * ECharts) and rasterised for the DOCX's fallback image (resvg) when those
+ * optional dependencies are installed; else a chart is set as a table.
+ */
+export const RENDERERS: Record<Format, Renderer> = {
+  async docx(report, options) {
+    const fonts = hasFigures(report) ? await loadFonts({ fonts: options.fonts }) : undefined;
+    const tools = await figureTools(fonts);
+    const bytes = await renderDocx(report, { ...(options.profile ? { profile: options.profile } : {}), ...tools });
+    return { bytes, warnings: [] };
+  },
+  async pdf(report, options) {
+    const { drawChart } = hasFigures(report) ? await figureTools(undefined) : {};
+    const pdf = await renderPdfNodeWithWarnings(report, { ...(options.profile ? { profile: options.profile } : {}), fonts: options.fonts, ...(drawChart ? { drawChart } : {}) });
+    return { bytes: pdf.bytes, warnings: pdf.warnings.map(glyphWarning) };
+  },
+  async md(report) {
+    return { bytes: new TextEncoder().encode(renderMarkdown(report)), warnings: [] };
+  },
+};
+
+/** Whether any block of the report, its attachments' included, is a figure. */
+export function hasFigures(report: Report): boolean {
+  return [...report.body, ...report.attachments.flatMap((a) => a.blocks)].some((b) => b.type === 'figure');
+}
+
+/** A PDF warning in the shape of every other warning. */
+function glyphWarning(w: PdfWarning): Warning {
+  return warning(
+    'missing_glyph',
+    `pdf.${w.role}`,
+    `字符“${w.char}”（${w.codePoint}）在${w.fonts.join('、')}中均无字形，PDF 中显示为空框，请提供含该字的字体`,
+    w.message,
+  );
+}
