@@ -80,6 +80,7 @@ export function createSetter(profile: LayoutProfile, fonts: FontSet): Setter {
         faces: roleChain(fonts, facesOf).map(faceOf),
         sizePt,
         trackingPt: GRID_ROLES.has(role) ? gridTracking(charPt, sizePt) : 0,
+        spacingTw: GRID_ROLES.has(role) ? Math.round(profile.docxCharacterSpacingPt * TWIPS_PER_PT) : 0,
       };
       setups.set(key, found);
     }
@@ -104,7 +105,7 @@ export function createSetter(profile: LayoutProfile, fonts: FontSet): Setter {
     const alignment: Alignment = align === 'justify' ? 'left' : align;
     const breakAt = options.breakPt ?? width;
     const lines = breakLines(list, { firstPt: breakAt - firstPt - rightPt, restPt: breakAt - restPt - rightPt });
-    return lines.map((line, i) => {
+    return lines.map(({ items: line, hangingPt }, i) => {
       const start = i === 0 ? firstPt : restPt;
       // A right-aligned line is placed from the left by its own width (the last character's tracking is not drawn).
       const right = alignment === 'right' && line.length > 0;
@@ -112,11 +113,13 @@ export function createSetter(profile: LayoutProfile, fonts: FontSet): Setter {
       return lineNode({
         items: line,
         slotPt: options.slotPt ?? pitchPt,
-        availPt: width - start - rightPt,
+        // A hanging mark (、。，) ends past the edge by its own width: the rest of the line is justified to the edge.
+        availPt: width - start - rightPt + hangingPt,
         justify: align === 'justify' && i < lines.length - 1,
         alignment: right ? 'left' : alignment,
         leftPt: alignment === 'center' ? 0 : right ? Math.max(start, width - rightPt - inked - RIGHT_SLACK_PT) : start,
-        rightPt: right ? 0 : rightPt,
+        // A negative right margin lets pdfmake place the hanging mark past the edge rather than wrap it.
+        rightPt: (right ? 0 : rightPt) - hangingPt,
         ...(line.length === 0 ? { setup: list[0]?.setup ?? setup('body') } : {}),
       });
     });
