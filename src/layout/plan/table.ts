@@ -1,4 +1,6 @@
 import { cellText, isNumeric, type Cell, type CellAlign, type Table, type TableColumn } from '../../model/index.js';
+import { autoSpaceTwips, charTwips, lineStarts } from '../line.js';
+import { linePitchPt, mmToPt, mmToTwips, textBlock, TWIPS_PER_PT } from '../profile.js';
 import type { PlanContext } from './context.js';
 import type { PlacedBlock, PlacedCell, PlacedRow } from './types.js';
 
@@ -16,13 +18,41 @@ export function planTable(block: Table, ctx: PlanContext): PlacedBlock[] {
   const flush = { first: 0, rest: 0 };
   if (block.caption) out.push(ctx.text('caption', [{ text: block.caption, role: 'body' }], { align: 'center', indent: flush, keep }));
   if (block.unit) out.push(ctx.text('unit', [{ text: block.unit, role: 'table' }], { align: 'right', indent: flush, keep }));
-  const rows: PlacedRow[] = [
+  const rows: Omit<PlacedRow, 'gridLines'>[] = [
     { kind: 'header', ruleAbove: 'heavy', cells: block.columns.map((c) => ({ text: c.title, align: 'center', facesOf: 'heading1' })) },
-    ...block.rows.map((row): PlacedRow => ({ kind: 'body', ruleAbove: 'thin', cells: cells(block.columns, row, 'table') })),
+    ...block.rows.map((row) => ({ kind: 'body' as const, ruleAbove: 'thin' as const, cells: cells(block.columns, row, 'table') })),
     ...(block.footer ? [{ kind: 'footer' as const, ruleAbove: 'heavy' as const, cells: cells(block.columns, block.footer, 'heading1', 'center') }] : []),
   ];
-  out.push({ kind: 'table', columns: columnShares(block.columns), rows, rowsSplit: false, role: 'table', keep: { withNext: false } });
+  const columns = columnShares(block.columns);
+  const placed = rows.map((row, i): PlacedRow => ({ ...row, gridLines: gridLines(row, i, rows, columns, ctx) }));
+  out.push({ kind: 'table', columns, rows: placed, rowsSplit: false, role: 'table', keep: { withNext: false } });
   return out;
+}
+
+/**
+ * The grid lines a row takes: its tallest cell's lines (broken by the line
+ * model at the table's size, in the column less its padding) at single
+ * spacing, the padding above and below, the rule below it, and for the
+ * header the rule above the table — rounded up to whole grid lines.
+ */
+function gridLines(row: Omit<PlacedRow, 'gridLines'>, index: number, rows: readonly Omit<PlacedRow, 'gridLines'>[], columns: readonly number[], ctx: PlanContext): number {
+  const { profile } = ctx;
+  const { table: t } = profile;
+  const size = profile.roles.table.sizePt;
+  const widthTw = Math.round(textBlock(profile).widthPt * TWIPS_PER_PT);
+  const padXTw = mmToTwips(t.cellPaddingXMm);
+  const lines = Math.max(
+    ...row.cells.map((cell, i) => {
+      const chars = [...cell.text];
+      const items = chars.map((ch, k) => ({ ch, widthTw: charTwips(ch, size, 0), spaceBeforeTw: k ? autoSpaceTwips(chars[k - 1]!, ch, size, 0) : 0 }));
+      const room = Math.round(columns[i]! * widthTw) - 2 * padXTw;
+      return lineStarts(items, () => room).length + 1;
+    }),
+  );
+  const rule = (r: Omit<PlacedRow, 'gridLines'> | undefined) => (r === undefined || r.ruleAbove === 'heavy' ? t.heavyRulePt : t.rulePt);
+  const rules = rule(rows[index + 1]) + (index === 0 ? rule(row) : 0);
+  const heightPt = lines * t.lineHeight * size + 2 * mmToPt(t.cellPaddingYMm) + rules;
+  return Math.max(1, Math.ceil(heightPt / linePitchPt(profile) - 1e-6));
 }
 
 function cells(columns: readonly TableColumn[], row: readonly Cell[], facesOf: PlacedCell['facesOf'], firstAlign?: CellAlign): PlacedCell[] {

@@ -99,6 +99,12 @@ export interface PlacedRow {
   cells: PlacedCell[];
   /** The rule above the row: heavy above the header and the 合计 row. */
   ruleAbove: 'thin' | 'heavy';
+  /**
+   * Grid lines the row takes, rules and padding included: whole lines, so
+   * the text after a table stays on the grid. Both renderers give the row
+   * exactly this height (the DOCX as its least height).
+   */
+  gridLines: number;
 }
 
 /** A table grid; its caption and unit note are text blocks before it. */

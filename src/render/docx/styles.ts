@@ -64,12 +64,15 @@ export const NO_INDENT = { firstLine: 0, firstLineChars: 0 } as const;
  * every line to the 28.95 pt pitch, exact spacing or not, which makes a table
  * row of one line two grid lines tall. docx has no option for a paragraph's
  * `w:snapToGrid`, so this one style is written as XML; styles based on it
- * inherit the setting.
+ * inherit the setting, and its character spacing of 0.
  */
 function offGridStyle(): ImportedXmlComponent {
   return ImportedXmlComponent.fromXmlString(
     `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${STYLE.offGrid}">` +
-      `<w:name w:val="Off Grid"/><w:basedOn w:val="${STYLE.body}"/><w:semiHidden/><w:pPr><w:snapToGrid w:val="0"/></w:pPr></w:style>`,
+      `<w:name w:val="Off Grid"/><w:basedOn w:val="${STYLE.body}"/><w:semiHidden/><w:pPr><w:snapToGrid w:val="0"/></w:pPr>` +
+      // Untightened too: docx drops a character spacing of 0, so the styles based on this one would
+      // inherit the body's −0.25 pt, and titles and cells would be set narrower than the PDF sets them.
+      `<w:rPr><w:spacing w:val="0"/></w:rPr></w:style>`,
   );
 }
 

@@ -1,5 +1,6 @@
 import {
   AlignmentType,
+  HeightRule,
   BorderStyle,
   Table,
   TableCell,
@@ -11,7 +12,7 @@ import {
   type IBorderOptions,
 } from 'docx';
 import type { PlacedCell, TableBlock } from '../../layout/plan/index.js';
-import { mmToTwips } from '../../layout/profile.js';
+import { mmToTwips, TWIPS_PER_PT } from '../../layout/profile.js';
 import type { DocxContext } from './context.js';
 import { textRun } from './run.js';
 import { styledParagraph } from './shared.js';
@@ -34,11 +35,18 @@ export function table(block: TableBlock, ctx: DocxContext): FileChild[] {
   const widths = columnWidths(block.columns, ctx.textWidth);
   const thin = rule(ctx.profile.table.rulePt);
   const heavy = rule(ctx.profile.table.heavyRulePt);
+  const ruleTw = (kind: 'thin' | 'heavy' | undefined) => Math.round((kind === 'thin' ? ctx.profile.table.rulePt : ctx.profile.table.heavyRulePt) * TWIPS_PER_PT);
   const rows = block.rows.map(
-    (row) =>
+    (row, r) =>
       new TableRow({
         ...(row.kind === 'header' ? { tableHeader: true } : {}),
         cantSplit: true,
+        // The plan's whole grid lines, as the PDF's row has them, less the rules, which LibreOffice adds
+        // to a row's height; text that needs more still grows the row.
+        height: {
+          value: row.gridLines * ctx.linePitch - ruleTw(block.rows[r + 1]?.ruleAbove) - (r === 0 ? ruleTw('heavy') : 0),
+          rule: HeightRule.ATLEAST,
+        },
         children: row.cells.map((c, i) => cell(ctx, c, widths[i]!, row.kind === 'footer' ? { top: heavy } : undefined)),
       }),
   );

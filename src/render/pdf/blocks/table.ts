@@ -1,4 +1,4 @@
-import { mmToPt, type FontRole } from '../../../layout/profile.js';
+import { mmToPt, mmToTwips, TWIPS_PER_PT, type FontRole } from '../../../layout/profile.js';
 import type { TableBlock } from '../../../layout/plan/index.js';
 import type { CellAlign } from '../../../model/index.js';
 import type { Setter } from '../setter.js';
@@ -35,11 +35,14 @@ export const table: BlockHandler<TableBlock> = (block, { setter }) => {
     thinPt: t.rulePt,
   };
   const widths = columnWidths(block.columns, setter.widthPt, m);
+  // Lines break where the DOCX's cells break them: the column's twips less the cell margins, as the plan counts rows.
+  const widthTw = Math.round(setter.widthPt * TWIPS_PER_PT);
+  const breakWidths = block.columns.map((share) => (Math.round(share * widthTw) - 2 * mmToTwips(t.cellPaddingXMm)) / TWIPS_PER_PT);
 
   const heights: number[] = [];
   const body = rows.map((row, r) => {
-    const cells = row.cells.map((c, i) => cell(setter, c.text, block.role, c.facesOf, c.align, widths[i]!, m));
-    heights.push(rowHeight(r, Math.max(...cells.map((c) => c.stack.length)), setter.pitchPt, m));
+    const cells = row.cells.map((c, i) => cell(setter, c.text, block.role, c.facesOf, c.align, widths[i]!, breakWidths[i]!, m));
+    heights.push(row.gridLines * setter.pitchPt - 2 * m.padYPt - m.rule(r + 1) - (r === 0 ? m.rule(0) : 0));
     return cells;
   });
 
@@ -66,18 +69,7 @@ function columnWidths(shares: readonly number[], widthPt: number, m: Measures): 
 }
 
 /** A cell's lines, aligned as the plan says: text flush left (never justified, so short texts are not spread), numbers right. */
-function cell(setter: Setter, text: string, role: FontRole, facesOf: FontRole, align: CellAlign, widthPt: number, m: Measures) {
-  const stack = setter.paragraph(setter.items(text, role, facesOf), { firstPt: 0, alignment: align, widthPt, slotPt: m.slotPt });
+function cell(setter: Setter, text: string, role: FontRole, facesOf: FontRole, align: CellAlign, widthPt: number, breakPt: number, m: Measures) {
+  const stack = setter.paragraph(setter.items(text, role, facesOf), { firstPt: 0, alignment: align, widthPt, breakPt, slotPt: m.slotPt });
   return { stack, verticalAlignment: 'middle' };
-}
-/**
- * A row's text height for pdfmake: whole grid lines, less what pdfmake adds —
- * the padding, the rule below, and for the header the rule above the table
- * (drawn again with the header on every page the table runs onto).
- */
-function rowHeight(row: number, lines: number, pitchPt: number, m: Measures): number {
-  const rules = m.rule(row + 1) + (row === 0 ? m.rule(0) : 0);
-  const needed = lines * m.slotPt + 2 * m.padYPt + rules;
-  const gridLines = Math.max(1, Math.ceil(needed / pitchPt - 1e-6));
-  return gridLines * pitchPt - 2 * m.padYPt - rules;
 }
