@@ -10,7 +10,7 @@ import { missingGlyph, type PdfWarning } from './warnings.js';
 /** Keeps a right-aligned line a hair inside its width, so pdfmake's own sum of the inlines never wraps it. */
 const RIGHT_SLACK_PT = 0.05;
 
-/** Room past a hanging mark: pdfmake counts a run's width with the tracking our measure leaves out. */
+/** Room past a line's end (and a hanging mark): pdfmake counts a run's width with the tracking our measure leaves out. */
 const HANG_SLACK_PT = 1;
 
 /** Roles set on the 22 × 28 grid; the rest (title, table, page number) keep their natural spacing. */
@@ -122,7 +122,9 @@ export function createSetter(profile: LayoutProfile, fonts: FontSet): Setter {
         alignment: right ? 'left' : alignment,
         leftPt: alignment === 'center' ? 0 : right ? Math.max(start, width - rightPt - inked - RIGHT_SLACK_PT) : start,
         // A negative right margin lets pdfmake place the hanging mark past the edge rather than wrap it.
-        rightPt: (right ? 0 : rightPt) - (hangingPt > 0 ? hangingPt + HANG_SLACK_PT : 0),
+        // A line is already broken: pdfmake must never wrap it again, which a full last line can make it do by
+        // a rounding hair (its runs' widths are summed with the tracking we leave off the last character).
+        rightPt: (right ? 0 : rightPt) - (alignment === 'center' ? 0 : hangingPt + HANG_SLACK_PT),
         ...(line.length === 0 ? { setup: list[0]?.setup ?? setup('body') } : {}),
       });
     });
