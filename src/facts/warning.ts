@@ -9,7 +9,8 @@ export interface Warning {
     | 'amount_differs_from_standard'
     | 'text_cleaned'
     | 'missing_glyph'
-    | 'no_signature';
+    | 'no_signature'
+    | 'chart_as_table';
   /** JSON path of the field concerned, as in stats issues: "aidedGroups[0].statedTotal". */
   where: string;
   message: { zh: string; en: string };

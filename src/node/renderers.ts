@@ -30,15 +30,19 @@ export type Renderer = (report: Report, options: RenderOptions) => Promise<Rende
  */
 export const RENDERERS: Record<Format, Renderer> = {
   async docx(report, options) {
-    const fonts = hasFigures(report) ? await loadFonts({ fonts: options.fonts }) : undefined;
-    const tools = await figureTools(fonts);
+    // A DOCX needs no font, but a chart's PNG fallback does: without fonts (or resvg) the chart is set as a table.
+    const fonts = hasFigures(report) ? await loadFonts({ fonts: options.fonts }).catch(() => undefined) : undefined;
+    const { drawChart, rasterize } = await figureTools(fonts);
+    const tools = drawChart && rasterize ? { drawChart, rasterize } : {};
     const bytes = await renderDocx(report, { ...(options.profile ? { profile: options.profile } : {}), ...tools });
-    return { bytes, warnings: [] };
+    return { bytes, warnings: hasFigures(report) && !tools.drawChart ? [chartAsTable('docx')] : [] };
   },
   async pdf(report, options) {
     const { drawChart } = hasFigures(report) ? await figureTools(undefined) : {};
     const pdf = await renderPdfNodeWithWarnings(report, { ...(options.profile ? { profile: options.profile } : {}), fonts: options.fonts, ...(drawChart ? { drawChart } : {}) });
-    return { bytes: pdf.bytes, warnings: pdf.warnings.map(glyphWarning) };
+    const warnings = pdf.warnings.map(glyphWarning);
+    if (hasFigures(report) && !drawChart) warnings.push(chartAsTable('pdf'));
+    return { bytes: pdf.bytes, warnings };
   },
   async md(report) {
     return { bytes: new TextEncoder().encode(renderMarkdown(report)), warnings: [] };
@@ -48,6 +52,16 @@ export const RENDERERS: Record<Format, Renderer> = {
 /** Whether any block of the report, its attachments' included, is a figure. */
 export function hasFigures(report: Report): boolean {
   return [...report.body, ...report.attachments.flatMap((a) => a.blocks)].some((b) => b.type === 'figure');
+}
+
+/** A chart that could not be drawn here: its data is printed as a table instead. */
+function chartAsTable(format: 'docx' | 'pdf'): Warning {
+  return warning(
+    'chart_as_table',
+    `${format}.figure`,
+    '未能绘制图表（需安装可选依赖 echarts 与 @resvg/resvg-wasm，并有可用字体），以数据表代替',
+    'the chart could not be drawn (it needs the optional echarts and @resvg/resvg-wasm, and a font): its data is set as a table',
+  );
 }
 
 /** A PDF warning in the shape of every other warning. */
