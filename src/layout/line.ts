@@ -75,7 +75,8 @@ const WORD = /[\p{L}\p{N}]/u;
  * @example autoSpaceTwips('%', '乙', 16, -5) // 0
  */
 export function autoSpaceTwips(before: string, after: string, sizePt: number, spacingTw: number): number {
-  if (!WORD.test(before) || !WORD.test(after) || isLatin(before) === isLatin(after)) return 0;
+  // Most pairs are two Chinese characters: the script test first, the letter tests only at a change.
+  if (isLatin(before) === isLatin(after) || !WORD.test(before) || !WORD.test(after)) return 0;
   return Math.floor((sizePt * 20) / 5) - spacingTw + 1;
 }
 

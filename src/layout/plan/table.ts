@@ -43,9 +43,11 @@ function gridLines(row: Omit<PlacedRow, 'gridLines'>, index: number, rows: reado
   const padXTw = mmToTwips(t.cellPaddingXMm);
   const lines = Math.max(
     ...row.cells.map((cell, i) => {
-      const chars = [...cell.text];
-      const items = chars.map((ch, k) => ({ ch, widthTw: charTwips(ch, size, 0), spaceBeforeTw: k ? autoSpaceTwips(chars[k - 1]!, ch, size, 0) : 0 }));
       const room = Math.round(columns[i]! * widthTw) - 2 * padXTw;
+      const chars = [...cell.text];
+      // Most cells are short: wider than any character with its space, and still on one line.
+      if (chars.length * size * 20 * 1.2 <= room) return 1;
+      const items = chars.map((ch, k) => ({ ch, widthTw: charTwips(ch, size, 0), spaceBeforeTw: k ? autoSpaceTwips(chars[k - 1]!, ch, size, 0) : 0 }));
       return lineStarts(items, () => room).length + 1;
     }),
   );

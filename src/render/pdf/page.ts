@@ -100,7 +100,10 @@ export function keepHeadingsWithNext(nodes: readonly Content[], linesPerPage: nu
       i = end + 1;
     } else {
       const stop = Math.max(end, i + 1); // a run left to keepWithNext, or one other node
-      out.push(...nodes.slice(i, stop));
+      // Only headings are left to keepWithNext, which makes pdfmake lay the document out again: a
+      // caption or unit note before a table keeps no mark (as before the plan), the cost of a second pass.
+      const run = nodes.slice(i, stop);
+      out.push(...(run.some((n) => n.outline) ? run : run.map(withoutKeep)));
       i = stop;
     }
   }

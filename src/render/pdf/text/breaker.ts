@@ -47,11 +47,16 @@ export function breakLines(items: readonly Item[], measure: Measure): BrokenLine
     const to = starts[k] ?? items.length;
     const line = trimEnd(trimStart(items.slice(from, to)));
     const last = line.at(-1);
-    const widthTw = measured.slice(from, from + line.length).reduce((sum, m, j) => sum + m.widthTw + (j > 0 ? m.spaceBeforeTw : 0), 0);
-    const hangs = last !== undefined && HANGING.has(last.ch) && widthTw > avail(k);
+    const hangs = last !== undefined && HANGING.has(last.ch) && widthOf(measured, from, from + line.length) > avail(k);
     lines.push({ items: line, hangingPt: hangs ? footprint(last) : 0 });
   });
   return lines;
+}
+
+function widthOf(measured: readonly { widthTw: number; spaceBeforeTw: number }[], from: number, to: number): number {
+  let sum = 0;
+  for (let j = from; j < to; j++) sum += measured[j]!.widthTw + (j > from ? measured[j]!.spaceBeforeTw : 0);
+  return sum;
 }
 
 function trimStart(line: Item[]): Item[] {
