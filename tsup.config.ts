@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { cp, writeFile } from 'node:fs/promises';
 import { defineConfig, type Options } from 'tsup';
 import { statsJsonSchema } from './src/schema/json-schema.js';
 
@@ -14,7 +14,8 @@ const shared: Options = {
 export default defineConfig([
   {
     ...shared,
-    entry: { index: 'src/index.ts', node: 'src/node/index.ts' },
+    // The workbook reader and writer are an entry of their own: exceljs stays out of the core's bundle.
+    entry: { index: 'src/index.ts', node: 'src/node/index.ts', workbook: 'src/workbook/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     // The JSON Schema editors read (`"$schema"` in a stats.json, `zongjie/schema.json`).
@@ -30,6 +31,10 @@ export default defineConfig([
     format: ['esm'],
     // Commands are imported when they run: separate chunks keep --help fast.
     splitting: true,
+    // `zongjie serve`'s page, read from beside the bundle (src/server/assets.ts).
+    async onSuccess() {
+      await cp('src/server/page', 'dist/page', { recursive: true });
+    },
   },
   {
     ...shared,

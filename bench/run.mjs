@@ -72,6 +72,10 @@ log('bare pdfmake (3 processes)');
 const barePdf = await repeat(n(3, 1), 'bare-pdfmake', [n(25, 8)]);
 log('docx packing alone (3 processes)');
 const bareDocx = await repeat(n(3, 1), 'bare-docx', [n(25, 8)]);
+log('proofreading: a 10,000-character paragraph, 1,000 and 4,000 problems (1 process)');
+const proofread = await task('proofread', [n(15, 5)]);
+log('a filled workbook of 2,000 aid rows, read beside a draft (2 processes)');
+const workbook = await repeat(n(2, 1), 'workbook', [n(10, 3)]);
 const office = officeProblem();
 let carbone = { error: office };
 let soffice = { error: office };
@@ -112,6 +116,10 @@ const carboneRate = ok(carbone) ? carbone.perSecond : undefined;
 const carboneColdRate = ok(carbone) ? carbone.batch / (carbone.startupMs / 1000 + carbone.batchSeconds) : undefined;
 const sofficeMs = ok(soffice) ? soffice.median : undefined;
 const perPage = (s) => s.bytes / s.pages;
+const readMs = med(workbook, 'read');
+const readFirstMs = ok(workbook) ? median(workbook.map((r) => r.readFirstMs)) : undefined;
+const draftBigMs = med(workbook, 'draftBig');
+const draftSchoolMs = med(workbook, 'draft');
 const sizes = ok(warm) ? warm[0].sizes : undefined;
 
 const rows = [
@@ -127,7 +135,19 @@ const rows = [
   ['batch peak RSS (2 workers)', batchRss === undefined ? '—' : `${batchRss.toFixed(0)} MB`, '', '', '—', undefined],
   ['PDF bytes per page: school', sizes ? `${kb(perPage(sizes.school))} (${sizes.school.pages} p.)` : '—', `Carbone: ${ok(carbone) ? `${kb(carbone.bytes / carbone.pages)} (${carbone.pages} p.)` : '—'}; bare pdfmake: ${ok(barePdf) ? `${kb(barePdf[0].bytes / barePdf[0].pages)} (${barePdf[0].pages} p.)` : '—'}`, '', '< 60 KB', sizes ? perPage(sizes.school) < 60 * 1024 : undefined],
   ['PDF bytes per page: bureau', sizes ? `${kb(perPage(sizes.bureau))} (${sizes.bureau.pages} p.)` : '—', '', '', '< 60 KB', sizes ? perPage(sizes.bureau) < 60 * 1024 : undefined],
+  ['read a filled workbook, 2,000 aid rows, warm (first read in a process)', `${ms(readMs)} (${ms(readFirstMs)})`, `drafting the report of those rows, DOCX + PDF: ${ms(draftBigMs)} ${why(workbook)}`, `${times(readMs / draftBigMs)} of it`, '< 0.25× the draft', readMs / draftBigMs < 0.25],
+  ['  the same read beside the 5-page school report, DOCX + PDF', '', `school example: ${ms(draftSchoolMs)}`, `${times(readMs / draftSchoolMs)} of it`, '—', undefined],
 ];
+if (ok(proofread)) {
+  const { paragraph, problems1000: p1, problems4000: p4 } = proofread;
+  const beside = (c) => `parseStats, same text: ${ms(c.parse)}; composeReport (with it): ${ms(c.compose)}`;
+  rows.push(
+    ['proofread: one 10,000-character paragraph', ms(paragraph.proofread), beside(paragraph), `${times(paragraph.proofread / paragraph.compose)} of compose`, '—', undefined],
+    ['proofread: 1,000 problems', ms(p1.proofread), beside(p1), `${times(p1.proofread / p1.compose)} of compose`, '—', undefined],
+    // Growth from the fastest runs, the least disturbed on a shared machine.
+    ['proofread: 4,000 problems (fastest run)', ms(p4.fastest), `1,000 problems, fastest run: ${ms(p1.fastest)}`, `${times(p4.fastest / p1.fastest)} for 4× the text`, '≤ 6× (linear)', p4.fastest / p1.fastest <= 6],
+  );
+} else rows.push(['proofread', '—', why(proofread), '', '', undefined]);
 if (ok(carbone)) rows.push(['(Carbone LibreOffice start-up, not counted above)', '', ms(carbone.startupMs), '', '', undefined]);
 
 const cores = availableParallelism();
@@ -140,5 +160,5 @@ for (const [i, row] of table.entries()) {
   if (i === 0) console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 }
 const raw = join(tmpdir(), 'zongjie-bench-last.json');
-await writeFile(raw, JSON.stringify({ quick, loadBefore, loadAfter, cold, warm, batch, warmBatch, warmPdfBatch, batchOne, barePdf, bareDocx, carbone, soffice }, null, 1));
+await writeFile(raw, JSON.stringify({ quick, loadBefore, loadAfter, cold, warm, batch, warmBatch, warmPdfBatch, batchOne, barePdf, bareDocx, proofread, workbook, carbone, soffice }, null, 1));
 console.log(`\nraw numbers: ${raw}`);

@@ -32,6 +32,8 @@ export {
   formatPercentRange,
   joinList,
   formatArea,
+  formatRoughAmount,
+  formatRoughCount,
   type AmountUnit,
   type FormatAmountOptions,
   type FormatCountOptions,
@@ -40,6 +42,7 @@ export {
   type JoinListOptions,
 } from './format/index.js';
 export { composeReport, BUILTIN_TEMPLATES, TemplateError, termsForYear, type ComposeOptions, type ComposeResult, type TemplateSource, type Terms } from './compose/index.js';
+export { proofreadStats, type ProofreadOptions } from './proofread/index.js';
 export * from './model/index.js';
 export * from './layout/profile.js';
 export { planReport, columnShares, CLOSING_KEEPS_LINES } from './layout/plan/index.js';

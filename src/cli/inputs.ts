@@ -9,7 +9,7 @@ export type Input = { file: string } | { file: string; error: unknown };
 
 /**
  * The files the arguments name: a file as given, a directory as every
- * `*.json` directly in it, sorted by name. A missing path or an empty
+ * `*.json` and `*.xlsx` directly in it, sorted by name. A missing path or an empty
  * directory is an input that failed, so a batch still does the rest.
  */
 export async function expandInputs(args: readonly string[]): Promise<{ inputs: Input[]; hasDirectory: boolean }> {
@@ -21,8 +21,9 @@ export async function expandInputs(args: readonly string[]): Promise<{ inputs: I
       inputs.push({ file: arg, error: info });
     } else if (info.isDirectory()) {
       hasDirectory = true;
-      const names = (await readdir(arg)).filter((name) => name.toLowerCase().endsWith('.json') && !name.startsWith('.')).sort();
-      if (names.length === 0) inputs.push({ file: arg, error: new CliError(`目录中没有 .json 文件 / no .json files in the directory: ${shownPath(arg)}`) });
+      // Stats files: .json and workbooks (not the lock files Excel and LibreOffice leave beside an open one).
+      const names = (await readdir(arg)).filter((name) => /\.(json|xlsx|xls)$/i.test(name) && !/^(\.|~\$)/.test(name)).sort();
+      if (names.length === 0) inputs.push({ file: arg, error: new CliError(`目录中没有 .json 或 .xlsx 文件 / no .json or .xlsx files in the directory: ${shownPath(arg)}`) });
       for (const name of names) inputs.push({ file: join(arg, name) });
     } else {
       inputs.push({ file: arg });

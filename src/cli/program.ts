@@ -2,8 +2,10 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { version } from '../../package.json';
 // Commands load when they run, so --help and --version need not load docx,
 // pdfmake and fontkit (about a second of start-up).
+import type { ConvertOptions } from './commands/convert.js';
 import type { DraftCommandOptions } from './commands/draft.js';
 import type { InitOptions } from './commands/init.js';
+import type { ServeCommandOptions } from './commands/serve.js';
 import { describeError, EXIT } from './errors.js';
 import { FONT_ROLES, parseFont, parseFormats } from './options.js';
 import { stdio, type Output } from './output.js';
@@ -50,6 +52,7 @@ function buildProgram(output: Output, exit: (code: number) => void): Command {
       `
 示例 / Examples:
   zongjie init stats.json                  生成一份示例数据 / write a starter stats.json
+  zongjie init --kind school stats.xlsx    生成填报用的 Excel 工作簿 / a workbook to fill in
   zongjie validate stats.json              检查数据 / check the data
   zongjie draft stats.json -o out          生成 DOCX、PDF、Markdown / draft all three formats
   zongjie draft data/ -f docx -o out       批量生成 Word / a Word file for every data/*.json`,
@@ -59,7 +62,7 @@ function buildProgram(output: Output, exit: (code: number) => void): Command {
   const draft = program
     .command('draft')
     .description(bi('生成工作总结', 'draft the work summaries'))
-    .argument('<inputs...>', bi('统计数据文件或目录（目录下所有 *.json）', 'stats files or directories (every *.json in them)'))
+    .argument('<inputs...>', bi('统计数据文件（.json 或 .xlsx）或目录（目录下所有 *.json、*.xlsx）', 'stats files (.json or .xlsx) or directories (every *.json and *.xlsx in them)'))
     .option('-o, --out <dir>', bi('输出目录（缺省为当前目录）', 'output directory (default: the current directory)'))
     .option('-f, --formats <list>', bi('输出格式，逗号分隔：docx,pdf,md（缺省为全部）', 'formats, comma-separated: docx,pdf,md (default: all three)'), parseFormats)
     .option('-t, --template <name|dir>', bi('模板：school、bureau 或模板目录（缺省按单位类型）', 'template: school, bureau or a template directory (default: by organisation kind)'))
@@ -98,19 +101,61 @@ failure never leaves a broken or half-written file.
 
   const init = program
     .command('init')
-    .description(bi('生成一份可编辑的示例数据 stats.json', 'write a starter stats.json to edit'))
-    .argument('[file]', bi('文件名', 'file name'), 'stats.json')
+    .description(bi('生成一份可编辑的示例数据：stats.json，或填报用的工作簿 stats.xlsx', 'write a starter stats.json to edit, or a workbook to fill in (stats.xlsx)'))
+    .argument('[file]', bi('文件名（扩展名决定格式：.json 或 .xlsx）', 'file name (the extension picks the format: .json or .xlsx)'), 'stats.json')
     .addOption(new Option('-k, --kind <kind>', bi('单位类型：学校或教育局', 'organisation kind')).choices(['school', 'bureau']).default('school'))
     .option('-y, --year <year>', bi('报告年度（缺省为今年）', 'report year (default: this year)'), parseYear)
     .option('--force', bi('覆盖已有文件', 'overwrite an existing file'))
     .action(async (file: string, options: InitOptions) => exit(await (await import('./commands/init.js')).initCommand(file, options, output)));
   usageHint(init, 'zongjie init --help');
 
+  const convert = program
+    .command('convert')
+    .description(bi('在 JSON 和 Excel 工作簿之间转换统计数据', 'convert stats between JSON and an Excel workbook'))
+    .argument('<from>', bi('输入文件（.json 或 .xlsx）', 'input file (.json or .xlsx)'))
+    .argument('<to>', bi('输出文件（.xlsx 或 .json）', 'output file (.xlsx or .json)'))
+    .addOption(new Option('-k, --kind <kind>', bi('工作簿的工作表：学校或教育局（缺省按单位类型）', 'the workbook\'s sheets (default: by organisation kind)')).choices(['school', 'bureau']))
+    .option('--force', bi('覆盖已有文件', 'overwrite an existing file'))
+    .addHelpText(
+      'after',
+      `
+示例 / Examples:
+  zongjie convert stats.json stats.xlsx    把 JSON 排成工作簿 / lay JSON out in a workbook
+  zongjie convert 填报.xlsx stats.json      把工作簿读成 JSON / read a workbook into JSON`,
+    )
+    .action(async (from: string, to: string, options: ConvertOptions) => exit(await (await import('./commands/convert.js')).convertCommand(from, to, options, output)));
+  usageHint(convert, 'zongjie convert --help');
+
   const schema = program
     .command('schema')
     .description(bi('输出 stats.json 的 JSON Schema', 'print the JSON Schema of stats.json'))
     .action(async () => exit((await import('./commands/schema.js')).schemaCommand(output)));
   usageHint(schema, 'zongjie schema --help');
+
+  const serve = program
+    .command('serve')
+    .description(bi('启动本机网页和 HTTP 接口', 'start the local web page and HTTP API'))
+    .option('--host <host>', bi('监听地址（缺省仅本机）', 'address to listen on (default: this machine only)'), '127.0.0.1')
+    .option('-p, --port <port>', bi('端口，0 为任意空闲端口', 'port; 0 picks any free port'), parseWhole('port', 0, 65535), 8080)
+    .option('--open', bi('启动后打开浏览器', 'open a browser once started'))
+    .option('-t, --template <name|dir>', bi('模板：school、bureau 或模板目录', 'template: school, bureau or a template directory'))
+    .option('--font <role=file>', bi('用于PDF的字体文件，可重复', 'a font file for the PDF, repeatable (as for draft)'), parseFont)
+    .option('--workers <n>', bi('生成用的线程数（缺省为CPU核数）', 'drafting threads (default: the CPU cores)'), parseWhole('workers', 1, 64))
+    .option('--queue <n>', bi('排队上限，超出时回复 503', 'drafts that may wait; more are answered 503'), parseWhole('queue', 0, 10_000))
+    .option('--timeout <seconds>', bi('每份生成的时限（秒）', 'time limit per draft, in seconds'), parseWhole('timeout', 1, 3600), 60)
+    .option('--max-body <MB>', bi('上传文件大小上限（MB）', 'largest upload, in MB'), parseWhole('max-body', 1, 1024), 10)
+    .addHelpText(
+      'after',
+      `
+模板和字体只能在命令行指定，不能通过网页上传。
+Templates and fonts are set here only, never uploaded.
+
+示例 / Examples:
+  zongjie serve --open
+  zongjie serve --port 0 -t my-template/`,
+    )
+    .action(async (options: ServeCommandOptions) => exit(await (await import('./commands/serve.js')).serveCommand(options, output)));
+  usageHint(serve, 'zongjie serve --help');
 
   return program;
 }
@@ -121,6 +166,15 @@ const bi = (zh: string, en: string) => `${zh}\n${en}`;
 /** After a usage error, one line saying where help is. */
 function usageHint(command: Command, help: string): void {
   command.showHelpAfterError(`  运行 ${help} 查看用法 / run ${help} for usage`);
+}
+
+/** A whole number from `min` to `max`, for an option named `name`. */
+function parseWhole(name: string, min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min || n > max) throw new InvalidArgumentError(`--${name} 应为 ${min}–${max} 的整数 / a whole number from ${min} to ${max}`);
+    return n;
+  };
 }
 
 function parseYear(value: string): number {

@@ -6,7 +6,8 @@ export type StarterKind = 'school' | 'bureau';
  * A starter stats.json: every common section filled with plausible figures
  * and 某某 names, so it validates, drafts and shows what goes where. The
  * figures agree with each other (parts add up, amounts match standards), so
- * a fresh file drafts without warnings.
+ * a fresh file's only warnings are the 某某 blanks, each named by its field:
+ * proofreading flags them until the user writes in their own names.
  */
 export function starterStats(kind: StarterKind, year: number, schema: string): YearlyStatsInput & { $schema: string } {
   return kind === 'bureau' ? bureau(year, schema) : school(year, schema);
@@ -92,7 +93,7 @@ function bureau(year: number, $schema: string): YearlyStatsInput & { $schema: st
       { audience: 'principals', title: '学校管理与资助育人', sessions: 1, participants: 120, date: `${year}-08-20` },
     ],
     pairing: { teachers: 1200, students: 2490, homeVisits: 3100 },
-    publicity: { materials: 5000, approximate: true, kinds: ['资助政策明白纸', '致家长的一封信'], channels: ['家长会', '微信群'] },
+    publicity: { materials: { value: 5000, approx: 'over' }, kinds: ['资助政策明白纸', '致家长的一封信'], channels: ['家长会', '微信群'] },
     highlights: ['各学段家庭经济困难学生资助做到应助尽助，义务教育巩固率保持在98%以上。'],
     problems: ['一是部分村小和教学点办学条件仍然薄弱；二是农村学校英语、科学等学科专任教师紧缺。'],
     plans: ['一是健全防止返贫致贫监测帮扶机制，确保应助尽助。', '二是继续实施农村学校校舍维修改造，加强乡村教师队伍建设。'],

@@ -23,6 +23,10 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   count: plain((n: number, unit: string) => f.formatCount(n, unit)),
   /** {{countApprox 8046 "份"}} → 8000余份 */
   countApprox: plain((n: number, unit: string) => f.formatCount(n, unit, { approx: true })),
+  /** {{roughCount r "份"}} → 8000余份 ({ value, approx } from a rough field) */
+  roughCount: plain((r: f.RoughValue, unit: string) => f.formatRoughCount(r, unit)),
+  /** {{roughAmount r}} → 930多万元 */
+  roughAmount: plain((r: f.RoughValue) => f.formatRoughAmount(r)),
   /** {{small 3 "所"}} → 三所; 12 → 12所 */
   small: plain((n: number, measure: string) => f.smallCount(n, measure)),
   /** {{percent 1016 1035}} → 98.16% */

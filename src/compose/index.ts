@@ -2,6 +2,7 @@ import { deriveFacts } from '../facts/index.js';
 import { warning, type Warning } from '../facts/warning.js';
 import { formatDate } from '../format/date.js';
 import type { Block, Figure, Report, Table } from '../model/index.js';
+import { proofreadStats } from '../proofread/index.js';
 import { parseStats } from '../schema/parse.js';
 import type { YearlyStats } from '../schema/stats.js';
 import { cleanText } from './clean.js';
@@ -64,6 +65,8 @@ export function composeReport(input: unknown, options: ComposeOptions = {}): Com
   warnings.push(...facts.warnings);
   // A caller's words are user text too: cleaned like the stats.
   const terms = termsForYear(stats.year, options.terms && cleanText(options.terms, warnings, ['terms']));
+  // Free text is printed as written; what a reviewer would query comes back as warnings.
+  warnings.push(...proofreadStats(stats, { terms }));
 
   const store: Block[] = [];
   const put = (block: Table | Figure | null) => (block ? (store.push(block), `@block ${store.length - 1}`) : null);

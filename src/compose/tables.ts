@@ -23,7 +23,7 @@ export function aidTable(stats: YearlyStats, facts: Facts): Table | null {
           : r.period === 'year'
             ? '全年'
             : SEMESTER_LABELS[r.period];
-        rows.push([STAGE_LABELS[stage.stage], p.name, period, countCell(r.students), amountCell(toFen(r.amount), '元')]);
+        rows.push([STAGE_LABELS[stage.stage], p.name, period, r.students === undefined ? '' : countCell(r.students), r.amount === undefined ? '' : amountCell(toFen(r.amount), '元')]);
       }
     }
   }
@@ -57,9 +57,9 @@ export function projectsTable(stats: YearlyStats, facts: Facts): Table | null {
     ],
     rows: stats.projects.map((p, i) => [
       String(i + 1),
-      p.school,
+      p.school ?? (p.schools ?? []).join('、'),
       p.name ?? PROJECT_KIND_LABELS[p.kind],
-      p.area === undefined ? '' : String(p.area),
+      p.area === undefined ? '' : String(p.area.value),
       amountCell(projectInvestmentFen(p), '万元'),
       PROJECT_STATUS_LABELS[p.status].replace(/^已(通过)?/, ''),
     ]),
@@ -77,7 +77,12 @@ export function trainingsTable(stats: YearlyStats, facts: Facts): Table | null {
       { title: '期数', align: 'right', weight: 1.5 },
       { title: '人次', align: 'right', weight: 2 },
     ],
-    rows: stats.trainings.map((t) => [t.audienceName ?? AUDIENCE_LABELS[t.audience], t.title, countCell(t.sessions), countCell(t.participants)]),
+    rows: stats.trainings.map((t) => [
+      t.audienceName ?? AUDIENCE_LABELS[t.audience],
+      t.title ?? '',
+      t.sessions === undefined ? '' : countCell(t.sessions),
+      t.participants === undefined ? '' : countCell(t.participants),
+    ]),
     footer: ['合计', '', countCell(facts.trainings.sessions), countCell(facts.trainings.participants)],
   };
 }

@@ -164,8 +164,10 @@ function projectsView(stats: YearlyStats, facts: Facts) {
   const progress = order.flatMap((status) => {
     const byKind = new Map<string, string[]>();
     for (const project of p.byStatus[status] ?? []) {
-      const kind = project.name ?? kindPhrase(project.kind, project.school);
-      byKind.set(kind, [...(byKind.get(kind) ?? []), project.school]);
+      // TODO(issue 11): projects of several or unnamed schools, and of a whole programme.
+      const schools = project.school ? [project.school] : (project.schools ?? []);
+      const kind = project.name ?? kindPhrase(project.kind, schools[0] ?? '');
+      byKind.set(kind, [...(byKind.get(kind) ?? []), ...schools]);
     }
     return [...byKind].map(([kind, schools]) => ({
       kind,
@@ -255,7 +257,13 @@ export function buildView(stats: YearlyStats, facts: Facts, terms: Terms, tables
           noneForPoverty: d.noneForPoverty,
         }
       : null,
-    pairing: stats.pairing ? { ...stats.pairing, homeVisits: stats.pairing.homeVisits ?? null } : null,
+    pairing: stats.pairing
+      ? {
+          teachers: stats.pairing.teachers ?? null,
+          students: stats.pairing.students ?? null,
+          homeVisits: stats.pairing.homeVisits ?? null,
+        }
+      : null,
     supportTeaching: stats.supportTeaching
       ? { teachers: stats.supportTeaching.teachers, names: stats.supportTeaching.names ?? [], destinations: stats.supportTeaching.destinations ?? [] }
       : null,
@@ -285,9 +293,12 @@ export function buildView(stats: YearlyStats, facts: Facts, terms: Terms, tables
     targetedEnrolment: stats.targetedEnrolment
       ? { vocational: stats.targetedEnrolment.vocational ?? null, specialPlan: stats.targetedEnrolment.specialPlan ?? null, note: stats.targetedEnrolment.note ?? null }
       : null,
-    publicity: stats.publicity ? { ...stats.publicity } : null,
-    donations: stats.donations ? { amount: stats.donations.amount, students: stats.donations.students ?? null, donors: stats.donations.donors } : null,
-    measures: stats.measures.map((m) => ({ title: m.title, paragraphs: paragraphsOf(m.text) })),
+    publicity: stats.publicity ? { materials: stats.publicity.materials ?? null, kinds: stats.publicity.kinds, channels: stats.publicity.channels } : null,
+    donations: stats.donations
+      ? { amount: stats.donations.amount ?? null, students: stats.donations.students ?? null, donors: stats.donations.donors }
+      : null,
+    // TODO(issue 11): place the data sections a measure names ({ section }) where it stands.
+    measures: stats.measures.flatMap((m) => ('text' in m ? [{ title: m.title, paragraphs: paragraphsOf(m.text) }] : [])),
     highlights: stats.highlights.flatMap(paragraphsOf),
     problems: stats.problems.flatMap(paragraphsOf),
     plans: stats.plans.flatMap(paragraphsOf),

@@ -53,7 +53,9 @@ export function aidFacts(stats: Pick<YearlyStats, 'aid'>): AidFacts {
   const total = zero();
 
   stats.aid.forEach((record: Aid, index) => {
-    const fen = toFen(record.amount);
+    // TODO(issue 11): rows without students or amount must not count as 0 in printed totals.
+    const fen = record.amount === undefined ? 0 : toFen(record.amount);
+    const students = record.students ?? 0;
     let stage = stages.get(record.stage);
     if (!stage) stages.set(record.stage, (stage = { stage: record.stage, programmes: [], total: zero(), bySemester: {} }));
     const name = record.name ?? PROGRAMME_LABELS[record.programme];
@@ -64,15 +66,15 @@ export function aidFacts(stats: Pick<YearlyStats, 'aid'>): AidFacts {
     }
     programme.records.push(index);
     if (record.backPay) {
-      programme.backPays.push({ ...record.backPay, students: record.students, fen });
+      programme.backPays.push({ ...record.backPay, students, fen });
     } else {
-      add((programme.periods[record.period] ??= zero()), record.students, fen);
+      add((programme.periods[record.period] ??= zero()), students, fen);
     }
-    add(programme.total, record.students, fen);
-    add((stage.bySemester[record.period] ??= zero()), record.students, fen);
-    add(stage.total, record.students, fen);
-    add((bySemester[record.period] ??= zero()), record.students, fen);
-    add(total, record.students, fen);
+    add(programme.total, students, fen);
+    add((stage.bySemester[record.period] ??= zero()), students, fen);
+    add(stage.total, students, fen);
+    add((bySemester[record.period] ??= zero()), students, fen);
+    add(total, students, fen);
   });
 
   const ordered = STAGES.flatMap((s) => (stages.has(s) ? [stages.get(s)!] : []));

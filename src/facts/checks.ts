@@ -12,15 +12,15 @@ const at = (...path: (string | number)[]) => formatPath(path);
 function statedTotals(stats: YearlyStats, enrolment: EnrolmentFacts | undefined): Warning[] {
   const out: Warning[] = [];
   stats.aidedGroups.forEach((g, i) => {
-    if (g.statedTotal === undefined) return;
+    if (g.students === undefined || g.byStage === undefined) return;
     const sum = Object.values(g.byStage).reduce<number>((n, v) => n + (v ?? 0), 0);
-    if (sum !== g.statedTotal)
+    if (sum !== g.students)
       out.push(
         warning(
           'parts_do_not_add_up',
-          at('aidedGroups', i, 'statedTotal'),
-          `填报合计${g.statedTotal}人，各学段相加为${sum}人，相差${Math.abs(g.statedTotal - sum)}人；总结按各学段之和${sum}人印出`,
-          `the stated total is ${g.statedTotal} but the stages add up to ${sum}; the summary prints the sum, ${sum}`,
+          at('aidedGroups', i, 'students'),
+          `填报合计${g.students}人，各学段相加为${sum}人，相差${Math.abs(g.students - sum)}人；总结按各学段之和${sum}人印出`,
+          `the stated total is ${g.students} but the stages add up to ${sum}; the summary prints the sum, ${sum}`,
         ),
       );
   });
@@ -49,7 +49,7 @@ function aidedVsEnrolled(stats: YearlyStats, enrolment: EnrolmentFacts | undefin
   if (!enrolment) return [];
   const out: Warning[] = [];
   stats.aid.forEach((a, i) => {
-    if (a.backPay || a.period === 'year' || a.programme === 'studentLoan' || a.programme === 'yulu') return;
+    if (a.students === undefined || a.backPay || a.period === 'year' || a.programme === 'studentLoan' || a.programme === 'yulu') return;
     const enrolled = enrolledIn(enrolment, a.stage);
     if (enrolled !== undefined && a.students > enrolled)
       out.push(
@@ -70,7 +70,8 @@ function funding(stats: YearlyStats): Warning[] {
   stats.projects.forEach((p, i) => {
     if (p.investment === undefined || p.funding === undefined) return;
     const sources = fundingFen(p);
-    const stated = toFen(p.investment);
+    if (p.investment.approx) return;
+    const stated = toFen(p.investment.value);
     if (sources !== stated)
       out.push(
         warning(
@@ -103,7 +104,9 @@ function dates(stats: YearlyStats): Warning[] {
 function dropout(stats: YearlyStats): Warning[] {
   const d = stats.dropout;
   if (!d) return [];
-  const accounted = d.returned + d.homeTaught + d.reasons.reduce((n, r) => n + r.students, 0);
+  if (d.found === undefined) return [];
+  // TODO(issue 11): reasons with an action overlap returned/homeTaught.
+  const accounted = (d.returned ?? 0) + (d.homeTaught ?? 0) + d.reasons.reduce((n, r) => n + r.students, 0);
   if (accounted <= d.found) return [];
   return [
     warning(
@@ -119,7 +122,7 @@ function dropout(stats: YearlyStats): Warning[] {
 function standards(stats: YearlyStats): Warning[] {
   const out: Warning[] = [];
   stats.aid.forEach((a, i) => {
-    if (a.standard === undefined) return;
+    if (a.standard === undefined || a.students === undefined || a.amount === undefined) return;
     const expected = toFen(a.standard) * a.students;
     const actual = toFen(a.amount);
     if (expected !== actual)

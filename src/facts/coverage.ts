@@ -20,12 +20,12 @@ export interface Coverage {
 export function coverageFacts(stats: YearlyStats, enrolment: EnrolmentFacts | undefined): Coverage[] {
   const reached = new Map<string, Coverage>();
   for (const a of stats.aid) {
-    if (a.backPay || a.period === 'year') continue;
+    if (a.students === undefined || a.backPay || a.period === 'year') continue;
     const semester = a.period;
     let eligible: number | undefined;
     if (a.group) {
       const g = stats.aidedGroups.find((x) => x.group === a.group && (x.semester === undefined || x.semester === semester));
-      eligible = g?.byStage[a.stage];
+      eligible = g?.byStage?.[a.stage];
     } else if (a.programme === 'nutrition' || a.programme === 'freeTextbooks') {
       eligible = enrolledIn(enrolment, a.stage);
     }

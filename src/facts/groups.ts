@@ -16,7 +16,7 @@ export interface GroupFacts {
 export function groupFacts(stats: Pick<YearlyStats, 'aidedGroups'>): GroupFacts[] {
   return stats.aidedGroups.map((g) => {
     const stages = STAGES.flatMap((stage) => {
-      const n = g.byStage[stage];
+      const n = g.byStage?.[stage];
       return n === undefined ? [] : [{ stage, students: n }];
     });
     return {
@@ -24,8 +24,8 @@ export function groupFacts(stats: Pick<YearlyStats, 'aidedGroups'>): GroupFacts[
       name: g.name,
       semester: g.semester,
       stages,
-      students: stages.reduce((n, s) => n + s.students, 0),
-      statedTotal: g.statedTotal,
+      students: stages.length ? stages.reduce((n, s) => n + s.students, 0) : (g.students ?? 0),
+      statedTotal: g.students,
       outOfCounty: g.outOfCounty,
     };
   });

@@ -16,7 +16,7 @@ export interface ProjectFacts {
 
 /** The investment of one project in 分: stated, else the sum of its sources. */
 export function projectInvestmentFen(project: Project): number {
-  if (project.investment !== undefined) return toFen(project.investment);
+  if (project.investment !== undefined) return toFen(project.investment.value);
   return fundingFen(project);
 }
 
@@ -32,12 +32,14 @@ export function projectFacts(stats: Pick<YearlyStats, 'projects'>): ProjectFacts
   let area = 0;
   let investmentFen = 0;
   for (const p of projects) {
-    area += Math.round((p.area ?? 0) * 100);
+    area += Math.round((p.area?.value ?? 0) * 100);
     investmentFen += projectInvestmentFen(p);
     for (const [source, value] of Object.entries(p.funding ?? {}) as [FundingSource, number | undefined][]) {
       if (value !== undefined) bySourceFen[source] = (bySourceFen[source] ?? 0) + toFen(value);
     }
     (byStatus[p.status] ??= []).push(p);
   }
-  return { count: projects.length, schools: new Set(projects.map((p) => p.school)).size, area: area / 100, investmentFen, bySourceFen, byStatus };
+  const named = new Set(projects.flatMap((p) => (p.school ? [p.school] : (p.schools ?? []))));
+  const unnamed = projects.reduce((n, p) => n + (p.school || p.schools ? 0 : (p.schoolCount ?? 0)), 0);
+  return { count: projects.length, schools: named.size + unnamed, area: area / 100, investmentFen, bySourceFen, byStatus };
 }

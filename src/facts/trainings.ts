@@ -14,11 +14,12 @@ export function trainingFacts(stats: Pick<YearlyStats, 'trainings'>): TrainingFa
   let sessions = 0;
   let participants = 0;
   for (const t of stats.trainings) {
-    sessions += t.sessions;
-    participants += t.participants;
+    // TODO(issue 11): planned trainings and missing counts must not be summed as held.
+    sessions += t.sessions ?? 0;
+    participants += t.participants ?? 0;
     const a = (byAudience[t.audience] ??= { sessions: 0, participants: 0 });
-    a.sessions += t.sessions;
-    a.participants += t.participants;
+    a.sessions += t.sessions ?? 0;
+    a.participants += t.participants ?? 0;
   }
   return { count: stats.trainings.length, sessions, participants, byAudience };
 }

@@ -1,4 +1,4 @@
-/** A consistency problem in valid stats: data, never console output. */
+/** A consistency problem in valid stats, or a slip in the user's text: data, never console output. */
 export interface Warning {
   code:
     | 'parts_do_not_add_up'
@@ -10,8 +10,20 @@ export interface Warning {
     | 'text_cleaned'
     | 'missing_glyph'
     | 'no_signature'
+    // Proofreading the user's text (src/proofread):
+    | 'placeholder_left'
+    | 'text_repeated'
+    | 'term_of_other_period'
+    | 'halfwidth_punctuation'
+    | 'enumeration_mark'
+    | 'unpaired_mark'
+    | 'doubled_punctuation'
+    | 'date_invalid'
+    | 'character_lost'
+    | 'percent_missing'
+    // A chart set as a table where it could not be drawn (src/node/renderers.ts):
     | 'chart_as_table';
-  /** JSON path of the field concerned, as in stats issues: "aidedGroups[0].statedTotal". */
+  /** JSON path of the field concerned, as in stats issues: "aidedGroups[0].students". */
   where: string;
   message: { zh: string; en: string };
 }

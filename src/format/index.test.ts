@@ -19,6 +19,8 @@ describe('the format barrel', () => {
       'formatPercentRange',
       'formatRange',
       'formatRatio',
+      'formatRoughAmount',
+      'formatRoughCount',
       'formatSchoolYear',
       'formatYear',
       'headingNumber',

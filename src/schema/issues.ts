@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { ENUM_LABELS, enumKey } from './enums.js';
 import { UNPRINTABLE_SOURCE } from './printable.js';
+import { closestLabel } from './suggest.js';
 
 const UNPRINTABLE = new RegExp(UNPRINTABLE_SOURCE, 'g');
 
@@ -17,7 +19,10 @@ export type StatsIssueCode =
   | 'not_integer'
   | 'too_many_decimals'
   | 'invalid_date'
-  | 'invalid_text';
+  | 'invalid_text'
+  | 'missing_one_of'
+  | 'conflicting_fields'
+  | 'approx_after_decimal';
 
 export interface StatsIssue {
   code: StatsIssueCode;
@@ -67,6 +72,26 @@ const TYPE_ZH: Record<string, string> = {
 
 type ZodIssue = z.core.$ZodIssue;
 
+/** Whether a union branch refused the input's very type (1.5 for a count is the right type, just not whole). */
+const refusesType = (branch: ZodIssue[]) => {
+  const [first] = branch;
+  if (branch.length !== 1 || first!.code !== 'invalid_type' || first!.path.length !== 0) return false;
+  return !(first!.expected === 'int' && typeof first!.input === 'number' && Number.isFinite(first!.input));
+};
+
+/**
+ * The branch of a union the input was meant for: of those that do not refuse
+ * the input's very type (a number for a plain count, an object for
+ * `{ value, approx }`), the one with the fewest issues — `{ "section": "x" }`
+ * is a misspelt section, not a measure lacking its title and text. Its
+ * issues, with paths made absolute, stand for the union's.
+ */
+function meantBranch(issue: Extract<ZodIssue, { code: 'invalid_union' }>): ZodIssue[] | undefined {
+  const candidates = issue.errors.filter((b) => b.length > 0 && !refusesType(b));
+  const branch = candidates.reduce<ZodIssue[] | undefined>((best, b) => (!best || b.length < best.length ? b : best), undefined);
+  return branch?.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as ZodIssue);
+}
+
 /** One zod issue → our issues (unknown keys fan out to one issue per key). */
 export function toStatsIssues(issue: ZodIssue): StatsIssue[] {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as (string | number)[];
@@ -77,6 +102,18 @@ export function toStatsIssues(issue: ZodIssue): StatsIssue[] {
   const received = describeReceived(issue.input);
 
   switch (issue.code) {
+    case 'invalid_union': {
+      const branch = meantBranch(issue);
+      if (branch) return branch.flatMap(toStatsIssues);
+      const types = [...new Set(issue.errors.flatMap((b) => (refusesType(b) ? [(b[0] as { expected?: string }).expected ?? ''] : [])))];
+      if (types.includes('object') && types.some((t) => t === 'number' || t === 'int')) {
+        const expected = 'a number, or { "value": number, "approx": "over|more|nearly|about" }';
+        return [make('invalid_type', expected, received, `应为数字，或约数 { "value": 数值, "approx": "over" }，实为 ${received}`, `expected ${expected}, received ${received}`)];
+      }
+      const expected = types.join(' or ') || 'a valid value';
+      const zh = types.map((t) => TYPE_ZH[t] ?? t).join('或');
+      return [make('invalid_type', expected, received, `应为${zh}，实为 ${received}`, `expected ${expected}, received ${received}`)];
+    }
     case 'invalid_type': {
       if (issue.input === undefined) return [make('required', issue.expected, received, '缺少必填项', 'is required but missing')];
       if (issue.expected === 'int' && typeof issue.input === 'number' && Number.isFinite(issue.input))
@@ -89,6 +126,23 @@ export function toStatsIssues(issue: ZodIssue): StatsIssue[] {
         make('unknown_field', 'no such field', key, `未知字段“${key}”（拼写是否有误？）`, `unknown field "${key}" (misspelt?)`, [...path, key]),
       );
     case 'invalid_value': {
+      if (issue.input === undefined) return [make('required', issue.values.map((v) => JSON.stringify(v)).join(' | '), received, '缺少必填项', 'is required but missing')];
+      const labels = ENUM_LABELS.get(enumKey(issue.values));
+      if (labels) {
+        const meant = closestLabel(issue.input, labels);
+        const zh = Object.values(labels).join('、');
+        const en = Object.entries(labels).map(([code, label]) => `${label} (${code})`).join(', ');
+        const codes = Object.keys(labels).map((code) => JSON.stringify(code)).join(', ');
+        return [
+          make(
+            'invalid_value',
+            `one of ${codes}, or the labels ${Object.values(labels).join(', ')}`,
+            received,
+            `应为 ${zh} 之一（也可填代码 ${Object.keys(labels).join('、')}），实为 ${received}${meant ? `；是否应为“${meant}”？` : ''}`,
+            `expected one of ${en}, received ${received}${meant ? ` — did you mean "${meant}"?` : ''}`,
+          ),
+        ];
+      }
       const options = issue.values.map((v) => JSON.stringify(v)).join(', ');
       return [make('invalid_value', `one of ${options}`, received, `应为 ${options} 之一，实为 ${received}`, `expected one of ${options}, received ${received}`)];
     }
@@ -127,6 +181,28 @@ export function toStatsIssues(issue: ZodIssue): StatsIssue[] {
           ),
         ];
       }
+      if (kind === 'one_of') {
+        const { fields } = issue.params as { fields: string[] };
+        const list = fields.join('、');
+        return [make('missing_one_of', `at least one of ${fields.join(', ')}`, received, `至少应填写 ${list} 中的一项`, `needs at least one of ${fields.join(', ')}`)];
+      }
+      if (kind === 'exclusive') {
+        const { other } = issue.params as { other: string };
+        const field = String(path[path.length - 1]);
+        return [make('conflicting_fields', `either ${other} or ${field}`, received, `与 ${other} 不能同时填写，请只填其一`, `cannot be given together with ${other}: give one of them`)];
+      }
+      if (kind === 'approx_decimal') {
+        const word = (issue.params as { approx: 'over' | 'more' }).approx === 'over' ? '余' : '多';
+        return [
+          make(
+            'approx_after_decimal',
+            'a value whole in its unit (元, 万元 or 亿元)',
+            received,
+            `“${word}”不能跟在小数之后（如“110.53万${word}元”），请把数值取整到所印单位（元、万元或亿元），或改用 approx "about"（约），实为 ${received}`,
+            `"${word}" cannot follow a decimal ("110.53万${word}元"): round the value to whole 元, 万元 or 亿元 as it prints, or use approx "about", received ${received}`,
+          ),
+        ];
+      }
       if (kind === 'text')
         return [
           make(
@@ -145,3 +221,4 @@ export function toStatsIssues(issue: ZodIssue): StatsIssue[] {
       return [make('invalid_value', 'a valid value', received, issue.message, issue.message)];
   }
 }
+

@@ -71,3 +71,23 @@ export const paragraphs = (description: string) => z.array(text(description)).ma
 
 /** A report year: four digits, from the first national aid programmes on. */
 export const year = (description: string) => z.number().int().min(2000).max(2100).describe(description);
+
+/** A quantity in a unit the user names (册, 件, 平方米, 元 …): non-negative, at most two decimals. */
+export const quantity = (description: string) =>
+  z
+    .number()
+    .finite()
+    .nonnegative()
+    .max(MAX_AMOUNT_YUAN)
+    .refine(hasAtMostTwoDecimals, { params: { zongjie: 'decimals' } })
+    .describe(`${description}（数量，至多两位小数）`);
+
+/** A percentage as offices print it: 98.16 for 98.16 %, at most two decimals (a gross rate may pass 100). */
+export const percent = (description: string) =>
+  z
+    .number()
+    .finite()
+    .nonnegative()
+    .max(1000)
+    .refine(hasAtMostTwoDecimals, { params: { zongjie: 'decimals' } })
+    .describe(`${description}（百分数，如 98.16 表示 98.16%）`);

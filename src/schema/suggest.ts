@@ -1,15 +1,20 @@
+import { ENUM_LABELS, enumKey } from './enums.js';
 import { statsJsonSchema } from './json-schema.js';
 import type { StatsIssue } from './issues.js';
 
-type Node = { properties?: Record<string, Node>; items?: Node };
+type Node = { properties?: Record<string, Node>; items?: Node; propertyNames?: { enum?: string[] } };
 
 let root: Node | undefined;
 
-/** The field names the schema allows at a JSON path, or none. */
-function fieldsAt(path: readonly (string | number)[]): string[] {
+function nodeAt(path: readonly (string | number)[]): Node | undefined {
   let node: Node | undefined = (root ??= statsJsonSchema() as Node);
   for (const seg of path) node = typeof seg === 'number' ? node?.items : node?.properties?.[seg];
-  return Object.keys(node?.properties ?? {});
+  return node;
+}
+
+/** The field names the schema allows at a JSON path, or none. */
+function fieldsAt(path: readonly (string | number)[]): string[] {
+  return Object.keys(nodeAt(path)?.properties ?? {});
 }
 
 /** Edit distance counting a swap of neighbours as one edit ("nmae" → "name"), for names a few keystrokes apart. */
@@ -42,6 +47,22 @@ export function closestField(path: readonly (string | number)[], key: string): s
 export function withSuggestion(issue: StatsIssue): StatsIssue {
   if (issue.code !== 'unknown_field') return issue;
   const key = String(issue.path[issue.path.length - 1]);
+  const keys = nodeAt(issue.path.slice(0, -1))?.propertyNames?.enum;
+  const labels = keys && ENUM_LABELS.get(enumKey(keys));
+  if (labels) {
+    // A record keyed by a vocabulary (byStage, byGroup, headings): the key is an enumerated value.
+    const meant = closestLabel(key, labels);
+    const zh = Object.values(labels).join('、');
+    const en = Object.entries(labels).map(([code, label]) => `${label} (${code})`).join(', ');
+    return {
+      ...issue,
+      expected: `one of ${en}`,
+      message: {
+        zh: `${issue.where}：未知的键“${key}”，应为 ${zh} 之一${meant ? `；是否应为“${meant}”？` : ''}`,
+        en: `${issue.where}: unknown key "${key}", expected one of ${en}${meant ? ` — did you mean "${meant}"?` : ''}`,
+      },
+    };
+  }
   const meant = closestField(issue.path.slice(0, -1), key);
   if (!meant) return issue;
   return {
@@ -49,4 +70,29 @@ export function withSuggestion(issue: StatsIssue): StatsIssue {
     expected: `"${meant}"`,
     message: { zh: `${issue.where}：未知字段“${key}”，是否应为“${meant}”？`, en: `${issue.where}: unknown field "${key}" — did you mean "${meant}"?` },
   };
+}
+
+/**
+ * The label (or, for Latin input, the code) a mistyped enumerated value
+ * probably meant: 营养计划 → 营养改善计划, 春季 → 春季学期, Nutrition → nutrition.
+ * Undefined when nothing is close enough to be a fair guess.
+ */
+export function closestLabel(input: unknown, labels: Readonly<Record<string, string>>): string | undefined {
+  if (typeof input !== 'string') return undefined;
+  const typed = input.normalize('NFKC').replace(/\s+/g, '');
+  if (!typed) return undefined;
+  const latin = /^[\x20-\x7e]+$/.test(typed);
+  let best: { value: string; d: number } | undefined;
+  for (const [code, label] of Object.entries(labels)) {
+    const value = latin ? code : label;
+        const d =
+      value.toLowerCase() === typed.toLowerCase()
+        ? 0
+        : value.includes(typed) || typed.includes(value)
+          ? Math.abs(value.length - typed.length)
+          : distance(value, typed);
+    const limit = latin ? Math.min(2, Math.floor(value.length / 3)) : Math.max(1, Math.floor(value.length / 2));
+    if (d <= limit && (!best || d < best.d)) best = { value, d };
+  }
+  return best?.value;
 }

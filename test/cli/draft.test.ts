@@ -50,10 +50,10 @@ describe('zongjie draft, one file', () => {
   it('prints every warning with its path, in Chinese and English', async () => {
     const dir = fresh();
     const stats = example('bureau');
-    stats.aidedGroups[0].statedTotal += 7;
+    stats.aidedGroups[0].students += 7;
     writeFileSync(join(dir, 'stats.json'), JSON.stringify(stats));
     const { warnings } = composeReport(stats);
-    expect(warnings.map((w) => w.where)).toContain('aidedGroups[0].statedTotal');
+    expect(warnings.map((w) => w.where)).toContain('aidedGroups[0].students');
 
     const result = await zongjie(['draft', 'stats.json', '-f', 'md'], { cwd: dir });
     expect(result.code).toBe(0);
@@ -154,7 +154,7 @@ describe('zongjie draft, a batch', () => {
     mkdirSync(join(dir, 'empty'));
     const result = await zongjie(['draft', 'empty', '-f', 'md'], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('no .json files in the directory: empty');
+    expect(result.stderr).toContain('no .json or .xlsx files in the directory: empty');
   });
 
   it.skipIf(!(process.platform === 'linux' && hasCommand('script')))('on a terminal: a progress bar on stderr, the results above it', async () => {

@@ -29,7 +29,7 @@ describe('zongjie validate', () => {
 
   it('a valid file with inconsistent figures: exit 0 and every warning with its path, in Chinese and English', async () => {
     const stats = structuredClone(bureau);
-    stats.aidedGroups[0].statedTotal += 7;
+    stats.aidedGroups[0].students += 7;
     stats.signature.date = '2024-12-20';
     const expected = composeReport(stats).warnings;
     expect(expected.length).toBeGreaterThanOrEqual(2);
@@ -41,7 +41,32 @@ describe('zongjie validate', () => {
       expect(result.stderr).toContain(warning.message.zh);
       expect(result.stderr).toContain(warning.message.en);
     }
-    expect(result.stderr).toContain('aidedGroups[0].statedTotal');
+    expect(result.stderr).toContain('aidedGroups[0].students');
+  });
+
+  it('a valid file with slips in its text: exit 0 and every proofreading warning with its path, in Chinese and English', async () => {
+    const stats = structuredClone(bureau);
+    stats.opening = '20xx年，我局认真落实资助政策,确保应助尽助。';
+    stats.problems = ['①办学经费不足。②教学设施匮乏。②教学设施匮乏。'];
+    stats.plans = ['制定《资助工作制度，于2024年3月5日前完成。'];
+    const expected = composeReport(stats).warnings;
+    expect(expected.map((w) => `${w.code} ${w.where}`)).toEqual([
+      'placeholder_left opening',
+      'halfwidth_punctuation opening',
+      'text_repeated problems[0]',
+      'date_outside_year plans[0]',
+      'unpaired_mark plans[0]',
+    ]);
+
+    const result = await zongjie(['validate', file('slips.json', stats)]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(': 有效 / valid');
+    for (const warning of expected) {
+      expect(result.stderr).toContain(`⚠ ${warning.message.zh}`);
+      expect(result.stderr).toContain(warning.message.en);
+    }
+    expect(result.stderr).toContain('opening：占位符“20xx”未替换');
+    expect(result.stderr).toContain('problems[0]：句子重复');
   });
 
   it('an invalid file: exit 1 and every problem (path, expected, received) in Chinese and English', async () => {

@@ -91,9 +91,9 @@ describe('composeReport', () => {
 
   it('returns warnings as data, with paths', () => {
     const stats = example('bureau');
-    stats.aidedGroups[0].statedTotal = 4005;
+    stats.aidedGroups[0].students = 4005;
     const { warnings } = composeReport(stats);
-    expect(warnings.map((w) => w.where)).toEqual(['aidedGroups[0].statedTotal']);
+    expect(warnings.map((w) => w.where)).toEqual(['aidedGroups[0].students']);
   });
 
   it('removes characters a document cannot carry, with a warning naming the field', () => {

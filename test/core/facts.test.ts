@@ -29,13 +29,13 @@ describe('deriveFacts', () => {
       parseStats({
         ...base,
         aidedGroups: [
-          { group: 'registeredPoor', semester: 'spring', statedTotal: 4005, byStage: { preschool: 354, primary: 2033, junior: 1169, senior: 375, vocational: 71 } },
+          { group: 'registeredPoor', semester: 'spring', students: 4005, byStage: { preschool: 354, primary: 2033, junior: 1169, senior: 375, vocational: 71 } },
         ],
       }),
     );
     expect(facts.groups[0]!.students).toBe(4002);
     expect(facts.warnings).toHaveLength(1);
-    expect(facts.warnings[0]).toMatchObject({ code: 'parts_do_not_add_up', where: 'aidedGroups[0].statedTotal' });
+    expect(facts.warnings[0]).toMatchObject({ code: 'parts_do_not_add_up', where: 'aidedGroups[0].students' });
     expect(facts.warnings[0]!.message.zh).toContain('4005');
     expect(facts.warnings[0]!.message.en).toContain('4002');
   });

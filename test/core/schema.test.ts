@@ -7,7 +7,7 @@ const example = (name: string) => JSON.parse(readFileSync(new URL(`../../example
 describe('parseStats', () => {
   it('accepts both examples and applies defaults', () => {
     const stats = parseStats(example('school'));
-    expect(stats.semesters).toEqual(['spring', 'autumn']);
+    expect(stats.period).toBe('year');
     expect(stats.trainings).toEqual([]);
     expect(parseStats(example('bureau')).organisation.kind).toBe('bureau');
   });

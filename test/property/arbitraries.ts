@@ -92,8 +92,8 @@ const aidedGroup = fc
     group: fc.constantFrom(...GROUPS),
     name: opt(line(4)),
     semester: opt(semester),
-    byStage: fc.dictionary(fc.constantFrom(...STAGES), count, { maxKeys: 4 }),
-    statedTotal: opt(count),
+    byStage: fc.dictionary(fc.constantFrom(...STAGES), count, { minKeys: 1, maxKeys: 4 }),
+    students: opt(count),
     outOfCounty: opt(count),
   })
   .map((g) => compact({ ...g, name: g.group === 'custom' ? (g.name ?? '其他群体') : g.name }));
@@ -132,6 +132,7 @@ const project = (year: number) =>
       name: opt(line(6)),
       programme: opt(fc.constantFrom('全面改薄', '校舍维修改造', '薄弱学校改造')),
       area: opt(area),
+
       funding: opt(funding),
       investment: opt(amount),
       status: fc.constantFrom(...STATUSES),
@@ -161,7 +162,6 @@ export const statsInput: fc.Arbitrary<YearlyStatsInput> = fc.integer({ min: 2018
       organisation: fc.record({ name: line(8), kind: fc.constantFrom(...ORG_KINDS), region: opt(line(8)), parent: opt(line(8)) }).map(compact),
       title: fc.option(line(12), { nil: undefined, freq: 4 }),
       subtitle: fc.option(line(12), { nil: undefined, freq: 4 }),
-      semesters: opt(fc.constantFrom(['spring'] as const, ['autumn'] as const, ['spring', 'autumn'] as const).map((s) => [...s])),
       enrolment: opt(enrolment),
       aidedGroups: opt(fc.array(aidedGroup, { maxLength: 3 })),
       aid: opt(fc.array(aid(year), { maxLength: 10 })),
@@ -172,7 +172,7 @@ export const statsInput: fc.Arbitrary<YearlyStatsInput> = fc.integer({ min: 2018
       supportTeaching: opt(fc.record({ teachers: count, names: opt(words(3)), destinations: opt(words(2)) }).map(compact)),
       recruitment: opt(fc.record({ teachers: count, rural: opt(count), publicFundedGraduates: opt(count), publicFundedPlan: opt(count) }).map(compact)),
       targetedEnrolment: opt(fc.record({ vocational: opt(count), specialPlan: opt(count), note: opt(line(20)) }).map(compact)),
-      publicity: opt(fc.record({ materials: count, approximate: opt(fc.boolean()), kinds: opt(words(3)), channels: opt(words(3)) }).map(compact)),
+      publicity: opt(fc.record({ materials: count, kinds: opt(words(3)), channels: opt(words(3)) }).map(compact)),
       donations: opt(fc.record({ amount, students: opt(count), donors: opt(words(3)) }).map(compact)),
       opening: opt(prose(2)),
       measures: opt(fc.array(fc.record({ title: line(8), text: prose(2) }), { maxLength: 3 })),

@@ -35,6 +35,20 @@ const BAD: Record<Kind, [unknown, StatsIssueCode][]> = {
     [null, 'invalid_type'],
     [true, 'invalid_type'],
   ],
+  percent: [
+    [98.165, 'too_many_decimals'],
+    [-1, 'too_small'],
+    [1000.01, 'too_big'],
+    [Number.NaN, 'invalid_type'],
+    ['98%', 'invalid_type'],
+  ],
+  quantity: [
+    [7.301, 'too_many_decimals'],
+    [-1, 'too_small'],
+    [1e13 + 1, 'too_big'],
+    [Number.POSITIVE_INFINITY, 'invalid_type'],
+    ['7.3万', 'invalid_type'],
+  ],
   area: [
     [326.456, 'too_many_decimals'],
     [Number.NaN, 'invalid_type'],
@@ -63,9 +77,11 @@ const BAD: Record<Kind, [unknown, StatsIssueCode][]> = {
 describe('every number field of the schema', () => {
   it('is found: amounts, areas, counts and years', () => {
     const kinds = (k: Kind) => FIELDS.filter((f) => f.kind === k).map((f) => where(f.path));
-    expect(kinds('amount')).toEqual(expect.arrayContaining(['aid[0].amount', 'aid[0].standard', 'projects[0].funding.central', 'projects[0].investment', 'donations.amount', 'previousYear.aidAmount']));
-    expect(kinds('amount')).toHaveLength(11);
-    expect(kinds('area')).toEqual(['projects[0].area']);
+    expect(kinds('amount')).toEqual(
+      expect.arrayContaining(['aid[0].amount', 'aid[0].standard', 'projects[0].funding.central', 'projects[0].investment', 'projects[1].investment.value', 'donations.amount', 'donations.grants.value', 'previousYear.aidAmount']),
+    );
+    expect(kinds('amount')).toHaveLength(14);
+    expect(kinds('area')).toEqual(['projects[0].area', 'projects[1].area.value']);
     expect(kinds('count').length).toBeGreaterThan(30);
     expect(safeParseStats(base).success).toBe(true);
   });

@@ -48,7 +48,7 @@ export function bigStats(): YearlyStatsInput {
     trainings: Array.from({ length: 40 }, (_, i) => ({ audience: 'teachers' as const, title: `第${i + 1}期乡村教师能力提升培训`, sessions: 1 + (i % 3), participants: 40 + i })),
     dropout: { checked: 42_318, found: 25, returned: 5, homeTaught: 14, reasons: [{ reason: '已在外地就读', students: 6 }] },
     pairing: { teachers: 1865, students: 4002, homeVisits: 4230 },
-    publicity: { materials: 8000, approximate: true, kinds: ['资助政策明白纸'], channels: ['家长会'] },
+    publicity: { materials: { value: 8000, approx: 'over' }, kinds: ['资助政策明白纸'], channels: ['家长会'] },
     measures: Array.from({ length: 10 }, (_, i) => ({ title: `做法${i + 1}`, text: '按照资助工作要求，逐校逐生核实资助对象，确保资助资金按时足额发放到位。'.repeat(6) })),
     highlights: ['各学段资助做到应助尽助。'],
     problems: Array.from({ length: 20 }, (_, i) => `问题${i + 1}：部分村小和教学点办学条件仍然薄弱。`),

@@ -17,10 +17,11 @@ import {
   type Format,
 } from '../../node/index.js';
 import { CliError, describeError, EXIT, warningLines } from '../errors.js';
-import { expandInputs, readJsonFile, type Input } from '../inputs.js';
+import { expandInputs, type Input } from '../inputs.js';
 import { fontPaths } from '../options.js';
 import { createProgress, stdio, type Output } from '../output.js';
 import { shownPath } from '../paths.js';
+import { noticeLines, readStatsFile, type StatsFile } from '../stats-file.js';
 
 export interface DraftCommandOptions {
   out?: string;
@@ -30,7 +31,7 @@ export interface DraftCommandOptions {
 }
 
 /** What one input came to: its stats and file name, or the error that stopped it. */
-type Planned = { file: string; data: unknown; title: string; name?: string } | { file: string; error: unknown };
+type Planned = { file: string; data: unknown; title: string; name?: string; read?: StatsFile } | { file: string; error: unknown };
 
 /**
  * `zongjie draft`: every input to DOCX, PDF and Markdown in the output
@@ -63,7 +64,8 @@ export async function draftCommand(args: string[], options: DraftCommandOptions,
         const written = await writeDraft(draft, outDir, item.name);
         print.out(`✓ ${counter}${shownPath(item.file)}`);
         for (const path of written) print.out(`    ${shownPath(path)}`);
-        for (const line of warningLines(draft.warnings)) print.err(`    ${line}`);
+        for (const line of noticeLines(item.read?.notices ?? [])) print.err(`    ${line}`);
+        for (const line of warningLines(item.read ? draft.warnings.map((w) => item.read!.place(w)) : draft.warnings)) print.err(`    ${line}`);
       } catch (error) {
         failed.push(item.file);
         print.err(`✗ ${counter}${shownPath(item.file)}`);
@@ -145,9 +147,9 @@ function drafter(planned: Planned[], options: DraftOptions): { next(): Promise<D
 async function plan(input: Input, template: ComposeOptions['template']): Promise<Planned> {
   if ('error' in input) return { file: input.file, error: input.error };
   try {
-    const data = await readJsonFile(input.file);
-    const { report } = composeReport(data, { template });
-    return { file: input.file, data, title: report.title };
+    const read = await readStatsFile(input.file);
+    const { report } = composeReport(read.data, { template });
+    return { file: input.file, data: read.data, title: report.title, read };
   } catch (error) {
     return { file: input.file, error };
   }

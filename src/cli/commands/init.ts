@@ -14,7 +14,7 @@ export interface InitOptions {
 
 const SCHEMA_IN_PACKAGE = join('node_modules', 'zongjie', 'dist', 'stats.schema.json');
 
-/** `zongjie init`: a starter stats.json to edit, refusing to overwrite a file unless forced. */
+/** `zongjie init`: a starter stats.json to edit, or a workbook to fill in (`.xlsx`), refusing to overwrite a file unless forced. */
 export async function initCommand(file = 'stats.json', options: InitOptions = {}, output: Output = stdio): Promise<number> {
   const path = resolve(file);
   const existing = await stat(path).catch(() => undefined);
@@ -23,8 +23,17 @@ export async function initCommand(file = 'stats.json', options: InitOptions = {}
     throw new CliError(`文件已存在，未覆盖 / file exists, not overwritten: ${shownPath(path)}`, ['  加 --force 覆盖 / add --force to overwrite']);
   }
   const kind = options.kind ?? 'school';
-  const stats = starterStats(kind, options.year ?? new Date().getFullYear(), await schemaReference(dirname(path)));
-  await writeFileAtomic(path, `${JSON.stringify(stats, null, 2)}\n`);
+  const year = options.year ?? new Date().getFullYear();
+  if (/\.xlsx?$/i.test(path)) {
+    // The extension picks the format: a workbook to fill in, the starter figures in it.
+    if (/\.xls$/i.test(path)) throw new CliError(`只能生成 .xlsx 工作簿 / only .xlsx workbooks are written: ${shownPath(path)}`);
+    const { $schema: _, ...stats } = starterStats(kind, year, '');
+    const { writeWorkbook } = await import('../../workbook/index.js');
+    await writeFileAtomic(path, await writeWorkbook(stats, { kind }));
+  } else {
+    const stats = starterStats(kind, year, await schemaReference(dirname(path)));
+    await writeFileAtomic(path, `${JSON.stringify(stats, null, 2)}\n`);
+  }
 
   const shown = shownPath(path);
   output.out(`✓ 已创建 / created ${shown}（${kind === 'bureau' ? '教育局 / bureau' : '学校 / school'}）`);

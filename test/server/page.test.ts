@@ -1,0 +1,197 @@
+/**
+ * The page as a clerk uses it, in headless Chromium against a running
+ * server: choose the examples, see the warnings and problems, follow a
+ * problem to the field that fixes it, edit the text, redraft, and download
+ * the DOCX and PDF — which are then opened and read back.
+ *
+ * `ZONGJIE_SCREENSHOTS=docs/pages` also saves the README's screenshots.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../src/server/index.js';
+import { hasChromium, launchChromium } from '../support/browser.js';
+import { readDocx } from '../support/docx-text.js';
+import { hasCommand, pdfText, tempDir } from '../support/tools.js';
+import { example, EXAMPLES, schoolWithWarning, startTestServer } from './support.js';
+
+const SCHOOL_TITLE = '云溪县石桥镇中心小学2025年学生资助工作总结';
+const screenshots = process.env.ZONGJIE_SCREENSHOTS ? resolve(process.env.ZONGJIE_SCREENSHOTS) : undefined;
+
+describe.skipIf(!hasChromium('zongjie serve page in Chromium'))('the page in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const scratch = tempDir('zongjie-page-');
+  const errors: string[] = [];
+
+  /** Writes stats to a file as a clerk would have it on disk, for the file chooser. */
+  const file = (name: string, stats: unknown) => {
+    const path = join(scratch.dir, name);
+    writeFileSync(path, JSON.stringify(stats, null, 2));
+    return path;
+  };
+  /** Does `action` and waits until the page shows the draft it leads to. */
+  const drafting = async (action: () => Promise<unknown>) => {
+    const before = Number((await page.getAttribute('body', 'data-drafted')) ?? 0);
+    await action();
+    await page.waitForSelector(`body[data-drafted="${before + 1}"]`);
+  };
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-ready]');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    scratch.remove();
+  });
+
+  it('every control has a label, and the keyboard reaches the file chooser first', async () => {
+    const unlabelled = await page.$$eval('input, textarea, select', (controls) =>
+      controls.filter((c) => (c as HTMLInputElement).labels?.length === 0 && !c.getAttribute('aria-label')).map((c) => c.id),
+    );
+    expect(unlabelled).toEqual([]);
+    await page.keyboard.press('Tab'); // the skip link
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('file');
+    // Nothing that is not yet possible is shown: no workbook, no bureau mode, no result.
+    for (const hidden of ['#workbook-downloads', '#bureau-section', '#result-section', '#problems-section', '#edit-section']) {
+      expect(await page.isHidden(hidden), hidden).toBe(true);
+    }
+  });
+
+  it('choosing each example drafts it: title, PDF in the viewer, the text, and no problems', async () => {
+    await drafting(() => page.setInputFiles('#file', join(EXAMPLES.pathname, 'school.json')));
+    expect(await page.textContent('#result-title')).toBe(SCHOOL_TITLE);
+    expect(await page.textContent('#status')).toBe(`已生成“${SCHOOL_TITLE}”。`);
+    expect(await page.getAttribute('#pdf-view', 'src')).toMatch(/^blob:/);
+    await page.click('#text-view summary');
+    expect(await page.textContent('#text')).toContain(example('school').highlights[0]);
+    expect(await page.isHidden('#problems-section')).toBe(true);
+    // The editor holds the example's own text.
+    expect(await page.inputValue('#f-plans')).toBe(example('school').plans.join('\n'));
+    expect(await page.inputValue('#m-0-title')).toBe('严格程序，规范档案');
+
+    await drafting(() => page.setInputFiles('#file', join(EXAMPLES.pathname, 'bureau.json')));
+    expect(await page.textContent('#result-title')).toMatch(/^云溪县教育局2025年/);
+    expect(await page.inputValue('#f-opening')).toBe(example('bureau').opening);
+  });
+
+  it('a file with an inconsistency: the warning in Chinese with its field, what the field takes, and the draft', async () => {
+    await drafting(() => page.setInputFiles('#file', file('石桥小学.json', schoolWithWarning())));
+    const warning = page.locator('#problems li[data-where="aid[2].amount"]');
+    await warning.waitFor();
+    expect(await warning.getAttribute('class')).toBe('warning');
+    const text = await warning.textContent();
+    expect(text).toContain('提示');
+    expect(text).toContain('aid[2].amount：');
+    // The line in the file the clerk chose (the file is the example pretty-printed: aid[2]'s amount is on line 61).
+    expect(text).toContain('位置：石桥小学.json 第 61 行第 17 列，字段 aid[2].amount');
+    expect(text).toMatch(/该项填写：.*金额/);
+    expect(await page.textContent('#status')).toMatch(/有 1 条提示，请核对/);
+    if (screenshots) {
+      mkdirSync(screenshots, { recursive: true });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.waitForTimeout(6000); // the PDF viewer paints its first page
+      await page.screenshot({ path: join(screenshots, 'serve-1366x768.png') });
+    }
+  });
+
+  it('edit the text, redraft with the keyboard, and download DOCX and PDF that say it', async () => {
+    const added = '今年新增“一生一档”电子台账，资助档案全部实现信息化管理。';
+    await page.fill('#f-highlights', `${example('school').highlights[0]}\n${added}`);
+    await page.fill('#m-0-title', '严格程序，规范建档');
+    await page.focus('#redraft');
+    await drafting(() => page.keyboard.press('Enter'));
+    expect(await page.textContent('#text')).toContain(added);
+    expect(await page.textContent('#text')).toContain('严格程序，规范建档');
+
+    const docx = await download(page, 'docx');
+    expect(docx.name).toBe(`${SCHOOL_TITLE}.docx`);
+    const paragraphs = readDocx(docx.bytes).paragraphs.join('\n');
+    expect(paragraphs).toContain(added);
+    expect(paragraphs).toContain('严格程序，规范建档');
+    // Text the clerk did not touch is exactly as the file had it.
+    expect(paragraphs).toContain(example('school').problems[0]);
+
+    const pdf = await download(page, 'pdf');
+    expect(pdf.name).toBe(`${SCHOOL_TITLE}.pdf`);
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    if (hasCommand('pdftotext')) {
+      const text = pdfText(pdf.bytes).replace(/\s+/g, '');
+      expect(text).toContain(added.replace(/\s+/g, ''));
+      expect(text).toContain('严格程序，规范建档');
+    }
+    const md = await download(page, 'md');
+    expect(md.bytes.toString('utf8')).toContain(added);
+    const zip = await download(page, 'zip');
+    expect(zip.name).toBe(`${SCHOOL_TITLE}.zip`);
+  });
+
+  it('a problem in the free text: the link goes to the field, and fixing it there drafts', async () => {
+    const broken = { ...example('school'), opening: '   ' }; // blank: the opening must say something
+    await page.setInputFiles('#file', file('开头有误.json', broken));
+    const problem = page.locator('#problems li[data-where="opening"]');
+    await problem.waitFor();
+    expect(await problem.getAttribute('class')).toBe('error');
+    expect(await page.isHidden('#result-section')).toBe(true);
+    expect(await page.textContent('#status')).toMatch(/数据有 1 处问题/);
+    await problem.locator('a', { hasText: '在本页修改“开头”' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-opening');
+    await page.keyboard.type('我校认真落实国家学生资助政策。');
+    await drafting(() => page.click('#redraft'));
+    expect(await page.isHidden('#problems-section')).toBe(true);
+    expect(await page.textContent('#text')).toContain('我校认真落实国家学生资助政策。');
+  });
+
+  it('a file that is not JSON: its line and column; a file over the limit: refused before it is sent', async () => {
+    writeFileSync(join(scratch.dir, 'bad.json'), '{\n  "year": 2025\n  "organisation": {}\n}');
+    await page.setInputFiles('#file', join(scratch.dir, 'bad.json'));
+    const problem = page.locator('#problems li[data-code="json_syntax"]');
+    await problem.waitFor();
+    expect(await problem.textContent()).toContain('位置：bad.json 第 2 行第 15 列');
+
+    writeFileSync(join(scratch.dir, 'huge.json'), Buffer.alloc(11 << 20, 0x20));
+    await page.setInputFiles('#file', join(scratch.dir, 'huge.json'));
+    expect(await page.textContent('#status')).toBe('“huge.json”过大（11 MB），上限为 10 MB。');
+  });
+
+  it('at 200 % zoom on a 1366 × 768 screen: one column, nothing cut off sideways', async () => {
+    const zoomed = await browser.newPage({ viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 });
+    await zoomed.goto(server.url);
+    await zoomed.waitForSelector('body[data-ready]');
+    await zoomed.setInputFiles('#file', file('石桥小学.json', schoolWithWarning()));
+    await zoomed.waitForSelector('body[data-drafted="1"]');
+    const overflow = await zoomed.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBe(0);
+    const [work, result] = await Promise.all([zoomed.locator('.work').boundingBox(), zoomed.locator('#result-section').boundingBox()]);
+    expect(result!.y).toBeGreaterThanOrEqual(work!.y + work!.height); // stacked, not side by side
+    for (const button of await zoomed.locator('.downloads button').all()) {
+      const box = (await button.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(683);
+    }
+    if (screenshots) {
+      await zoomed.locator('#problems-section').scrollIntoViewIfNeeded();
+      await zoomed.screenshot({ path: join(screenshots, 'serve-zoom-200.png') });
+    }
+    await zoomed.close();
+  });
+
+  it('no script error and no blocked request on the way', () => {
+    // The 422 answers the page asked for are the only failed loads.
+    expect(errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
+  });
+});
+
+/** Clicks a download button and returns the file the browser saved. */
+async function download(page: Page, format: string): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(`.downloads button[data-format="${format}"]`)]);
+  return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+}
