@@ -9,6 +9,7 @@ import type { YearlyStatsInput } from '../schema/types.js';
 import { cleanText } from './clean.js';
 import { MarkupError, parseMarkup } from './markup.js';
 import { outline } from './outline.js';
+import { fundsByStageChart } from './charts.js';
 import { aidTable, projectsTable, trainingsTable } from './tables.js';
 import { schoolHighlights, schoolsTable } from './schools.js';
 import { BUILTIN_TEMPLATES, compileTemplate, TemplateError, type RenderTemplate, type TemplateSource } from './template.js';
@@ -90,10 +91,11 @@ export function composeReport(input: unknown, options: ComposeOptions = {}): Com
     schools: put(schoolsTable(stats)),
     schoolHighlights: schoolHighlights(stats).map(put).join('\n') || null,
   };
+  const charts = { fundsByStage: put(fundsByStageChart(facts)) };
 
   const vault = new TextVault();
   // Table markers are ours, not user text: they stay outside the vault.
-  const view = bare({ ...seal(buildView(stats, facts, terms, tables), vault), tables: bare(tables) });
+  const view = bare({ ...seal(buildView(stats, facts, terms, tables), vault), tables: bare(tables), charts: bare(charts) });
   const template = templateFor(stats, options.template);
   const markup = parseTemplateOutput(template, view, store, vault);
 
@@ -112,6 +114,7 @@ export function composeReport(input: unknown, options: ComposeOptions = {}): Com
       case 'paragraph':
         return { ...block, text: reveal(block.text) };
       case 'table':
+      case 'figure':
         return block;
     }
   };

@@ -1,15 +1,9 @@
 import { toFen } from '../format/money.js';
-import type { Block, Table } from '../model/index.js';
+import { amountCell, countCell, textCell, type Cell, type Block, type Table } from '../model/index.js';
 import { STAGE_LABELS } from '../schema/enums.js';
 import type { YearlyStats } from '../schema/stats.js';
-import { yuanCell } from './tables.js';
-
-/**
- * This table's cells, made in one place: with typed cells (src/model) the
- * line becomes `{ text: textCell, count: countCell, amount: (fen: number) => amountCell(fen, '元') }`.
- */
-const cell = { text: (text: string) => text, count: (n: number) => String(n), amount: (fen: number) => yuanCell(fen) };
-type Cell = ReturnType<typeof cell.text>;
+/** This table's cells, typed (src/model/cells.ts): amounts in 元. */
+const cell = { text: textCell, count: countCell, amount: (fen: number) => amountCell(fen, '元') };
 /** An empty cell where a figure is not known. */
 const known = <T>(value: T | undefined, make: (value: T) => Cell) => (value === undefined ? cell.text('') : make(value));
 

@@ -1,36 +1,19 @@
 import type { Facts } from '../facts/index.js';
 import { projectInvestmentFen } from '../facts/projects.js';
-import { floorDiv, roundDiv } from '../format/fixed.js';
 import { toFen } from '../format/money.js';
-import type { Table } from '../model/index.js';
+import { amountCell, countCell, type Cell, type Table } from '../model/index.js';
 import { AUDIENCE_LABELS, PROJECT_KIND_LABELS, PROJECT_STATUS_LABELS, SEMESTER_LABELS, STAGE_LABELS } from '../schema/enums.js';
 import type { YearlyStats } from '../schema/stats.js';
 
-// Cells are cut from integer 分 like every printed figure (format/fixed.ts): float
-// toFixed rounds 1.255 down and loses 分 past 2^53 / 100, so a table would
-// disagree with the prose beside it.
-
-/** An amount in 分 as a table cell in 元: "246700", "375.50". */
-export function yuanCell(fen: number): string {
-  return fen % 100 === 0 ? String(fen / 100) : fixedDecimal(fen);
-}
-
-/** An amount in 分 as a cell in 万元 with two decimals, rounded half-up once: "24.67". */
-export function wanCell(fen: number): string {
-  return fixedDecimal(roundDiv(fen, 10_000));
-}
-
-/** Hundredths as a decimal with exactly two places. */
-function fixedDecimal(hundredths: number): string {
-  return `${floorDiv(hundredths, 100)}.${String(hundredths % 100).padStart(2, '0')}`;
-}
+// Numbers are typed cells (model/cells.ts): the printed text cut from integer 分,
+// as every printed figure is, and the value it came from.
 
 // These tables stand as attachments, whose title is their caption.
 
 /** 学段 × 项目 × 学期, one row a payment, with the year's total. */
 export function aidTable(stats: YearlyStats, facts: Facts): Table | null {
   if (facts.aid.stages.length === 0) return null;
-  const rows: string[][] = [];
+  const rows: Cell[][] = [];
   for (const stage of facts.aid.stages) {
     for (const p of stage.programmes) {
       for (const i of p.records) {
@@ -40,7 +23,7 @@ export function aidTable(stats: YearlyStats, facts: Facts): Table | null {
           : r.period === 'year'
             ? '全年'
             : SEMESTER_LABELS[r.period];
-        rows.push([STAGE_LABELS[stage.stage], p.name, period, r.students === undefined ? '' : String(r.students), r.amount === undefined ? '' : yuanCell(toFen(r.amount))]);
+        rows.push([STAGE_LABELS[stage.stage], p.name, period, r.students === undefined ? '' : countCell(r.students), r.amount === undefined ? '' : amountCell(toFen(r.amount), '元')]);
       }
     }
   }
@@ -55,7 +38,7 @@ export function aidTable(stats: YearlyStats, facts: Facts): Table | null {
       { title: '金额', align: 'right', weight: 2.8 },
     ],
     rows,
-    footer: ['合计', '', '', String(facts.aid.total.students), yuanCell(facts.aid.total.fen)],
+    footer: ['合计', '', '', countCell(facts.aid.total.students), amountCell(facts.aid.total.fen, '元')],
   };
 }
 
@@ -77,10 +60,10 @@ export function projectsTable(stats: YearlyStats, facts: Facts): Table | null {
       p.school ?? (p.schools ?? []).join('、'),
       p.name ?? PROJECT_KIND_LABELS[p.kind],
       p.area === undefined ? '' : String(p.area.value),
-      wanCell(projectInvestmentFen(p)),
+      amountCell(projectInvestmentFen(p), '万元'),
       PROJECT_STATUS_LABELS[p.status].replace(/^已(通过)?/, ''),
     ]),
-    footer: ['合计', '', '', facts.projects.area ? String(facts.projects.area) : '', wanCell(facts.projects.investmentFen), ''],
+    footer: ['合计', '', '', facts.projects.area ? String(facts.projects.area) : '', amountCell(facts.projects.investmentFen, '万元'), ''],
   };
 }
 
@@ -97,9 +80,9 @@ export function trainingsTable(stats: YearlyStats, facts: Facts): Table | null {
     rows: stats.trainings.map((t) => [
       t.audienceName ?? AUDIENCE_LABELS[t.audience],
       t.title ?? '',
-      t.sessions === undefined ? '' : String(t.sessions),
-      t.participants === undefined ? '' : String(t.participants),
+      t.sessions === undefined ? '' : countCell(t.sessions),
+      t.participants === undefined ? '' : countCell(t.participants),
     ]),
-    footer: ['合计', '', String(facts.trainings.sessions), String(facts.trainings.participants)],
+    footer: ['合计', '', countCell(facts.trainings.sessions), countCell(facts.trainings.participants)],
   };
 }

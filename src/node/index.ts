@@ -11,6 +11,8 @@ export * from '../index.js';
 export { renderPdfNode as renderPdf, renderPdfNodeWithWarnings as renderPdfWithWarnings, type RenderPdfNodeOptions } from './fonts/index.js';
 export { FontError, loadFonts, clearFontCache, type FontSource, type LoadFontsOptions } from './fonts/index.js';
 export { draftReport, writeDraft, FORMATS, type Draft, type DraftOptions, type Format } from './draft.js';
+export { RENDERERS, hasFigures, type Renderer, type Rendered, type RenderOptions } from './renderers.js';
+export { figureTools, chartDrawer, rasterizer, type FigureTools } from './figures.js';
 export { draftBatch, type BatchOptions, type BatchResult } from './batch.js';
 export { createDraftPool, DraftTimeoutError, type DraftPool, type DraftPoolOptions, type JobOptions } from './pool.js';
 export { loadTemplateDir, TemplateDirError } from './templates.js';

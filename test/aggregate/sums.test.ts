@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregateStats, composeReport, deriveFacts, parseStats, type AggregateResult, type Table, type YearlyStats, type YearlyStatsInput } from '../../src/index.js';
-import { yuanCell } from '../../src/compose/tables.js';
+import { amountCell, cellText } from '../../src/model/index.js';
 import { runs } from '../property/arbitraries.js';
 import { schools } from './schools.js';
 
@@ -152,10 +152,10 @@ function checkTable(result: AggregateResult, template: 'bureau' | typeof TABLE_O
   if (rows.length === 0) return void expect(attachment).toBeUndefined();
   const table = attachment!.blocks.find((b): b is Table => b.type === 'table')!;
   expect(table.rows.length).toBe(rows.length);
-  const [, , students, amount] = table.footer!;
+  const [students, amount] = table.footer!.slice(2).map(cellText);
   const { aid } = result.totals;
   expect(students).toBe(aid.students === undefined ? '' : String(aid.students));
-  expect(amount).toBe(aid.amount === undefined ? '' : yuanCell(Math.round(aid.amount * 100)));
+  expect(amount).toBe(aid.amount === undefined ? '' : amountCell(Math.round(aid.amount * 100), '元').text);
   // Where the totals are whole, the summary's own (facts) says the same.
   const facts = deriveFacts(parseStats(result.stats));
   if (aid.students !== undefined) expect(facts.aid.total.students).toBe(aid.students);
