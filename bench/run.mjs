@@ -11,6 +11,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeSchools } from './lib/schools.mjs';
 import { median } from './lib/stats.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -76,6 +77,13 @@ log('proofreading: a 10,000-character paragraph, 1,000 and 4,000 problems (1 pro
 const proofread = await task('proofread', [n(15, 5)]);
 log('a filled workbook of 2,000 aid rows, read beside a draft (2 processes)');
 const workbook = await repeat(n(2, 1), 'workbook', [n(10, 3)]);
+log('aggregating 500 and 2,000 school files (JSON): streaming, and the read-everything baseline (3 runs each)');
+const aggregates = {};
+for (const count of [500, 2000]) {
+  const dir = join(out, `schools-${count}`);
+  await writeSchools(dir, count);
+  aggregates[count] = { stream: await repeat(n(3, 1), 'aggregate', [dir, 'stream']), hold: await repeat(n(3, 1), 'aggregate', [dir, 'hold']) };
+}
 const office = officeProblem();
 let carbone = { error: office };
 let soffice = { error: office };
@@ -149,6 +157,28 @@ if (ok(proofread)) {
   );
 } else rows.push(['proofread', '—', why(proofread), '', '', undefined]);
 if (ok(carbone)) rows.push(['(Carbone LibreOffice start-up, not counted above)', '', ms(carbone.startupMs), '', '', undefined]);
+// Aggregation: time and memory for 500 and 2,000 files; 2,000 should cost about four times 500 (linear), not more.
+const aggregateOf = (count, mode) => {
+  const results = aggregates[count][mode];
+  if (!ok(results)) return undefined;
+  const of = (key) => median(results.map((r) => r[key]));
+  return { seconds: of('seconds'), cpu: of('cpuSeconds'), peak: Math.max(...results.map((r) => r.maxRssMB)), start: of('startRssMB'), held: of('heldMB') };
+};
+const mb = (v) => `${v.toFixed(v < 10 ? 1 : 0)} MB`;
+for (const count of [500, 2000]) {
+  const stream = aggregateOf(count, 'stream');
+  const hold = aggregateOf(count, 'hold');
+  const small = aggregateOf(500, 'stream');
+  const growth = count === 2000 && stream && small ? stream.cpu / small.cpu : undefined;
+  rows.push([
+    `aggregate ${count.toLocaleString('en')} school files (JSON), streaming: time (CPU); peak RSS (at start); heap held at the end`,
+    stream ? `${stream.seconds.toFixed(2)} s (${stream.cpu.toFixed(2)} s); ${mb(stream.peak)} (${mb(stream.start)}); ${mb(stream.held)}` : `— ${why(aggregates[count].stream)}`,
+    hold ? `read + validate every file, all kept: ${hold.seconds.toFixed(2)} s (${hold.cpu.toFixed(2)} s); ${mb(hold.peak)}; ${mb(hold.held)} held` : `— ${why(aggregates[count].hold)}`,
+    growth === undefined ? '' : `×${growth.toFixed(1)} the CPU of 500; held ×${(stream.held / small.held).toFixed(1)}`,
+    count === 2000 ? 'CPU ≤ 5× of 500' : '—',
+    growth === undefined ? undefined : growth <= 5,
+  ]);
+}
 
 const cores = availableParallelism();
 console.log(`\nzongjie benchmark${quick ? ' (quick)' : ''} — Node ${process.version}, ${cores} cores, load ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}; medians\n`);
@@ -160,5 +190,5 @@ for (const [i, row] of table.entries()) {
   if (i === 0) console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 }
 const raw = join(tmpdir(), 'zongjie-bench-last.json');
-await writeFile(raw, JSON.stringify({ quick, loadBefore, loadAfter, cold, warm, batch, warmBatch, warmPdfBatch, batchOne, barePdf, bareDocx, proofread, workbook, carbone, soffice }, null, 1));
+await writeFile(raw, JSON.stringify({ quick, loadBefore, loadAfter, cold, warm, batch, warmBatch, warmPdfBatch, batchOne, barePdf, bareDocx, proofread, workbook, carbone, soffice, aggregates }, null, 1));
 console.log(`\nraw numbers: ${raw}`);

@@ -81,6 +81,19 @@ export {
   type JoinListOptions,
 } from './format/index.js';
 export {
+  aggregateStats,
+  createAggregator,
+  compareYears,
+  AggregateError,
+  type AggregateOptions,
+  type AggregateResult,
+  type AggregateTotals,
+  type AggregateWarning,
+  type Aggregator,
+  type SchoolInput,
+  type YearChange,
+} from './aggregate/index.js';
+export {
   composeReport,
   BUILTIN_TEMPLATES,
   SHARED_PARTIALS,
@@ -95,7 +108,9 @@ export {
 export { proofreadStats, type ProofreadOptions } from './proofread/index.js';
 export * from './model/index.js';
 export * from './layout/profile.js';
+export { planReport, columnShares, CLOSING_KEEPS_LINES } from './layout/plan/index.js';
+export type { LayoutPlan, PlacedBlock, PlacedKind, TitleBlock, TextBlock, TableBlock, FigureBlock, PlacedRow, PlacedCell, TextStyle, Align, Run, Keep, Spacing, ChartDrawer, PlanOptions } from './layout/plan/index.js';
 export { renderMarkdown } from './render/markdown/index.js';
-export { renderLines, renderText } from './render/text/index.js';
-export { renderDocx, type RenderDocxOptions } from './render/docx/index.js';
+export { renderLines, renderText, planLines } from './render/text/index.js';
+export { renderDocx, renderDocxPlan, type RenderDocxOptions, type Rasterize } from './render/docx/index.js';
 export { renderPdf, renderPdfWithWarnings, MissingGlyphError, type RenderPdfOptions, type FontFace, type FontSet, type PdfResult, type PdfWarning } from './render/pdf/index.js';

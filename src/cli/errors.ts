@@ -1,5 +1,7 @@
 // Direct module imports (not the Node barrel) keep the CLI's start-up light.
 import { TemplateError } from '../compose/template.js';
+import { StatsFileError } from '../node/stats-file.js';
+import { TemplateDirError } from '../node/templates.js';
 import { FontError } from '../node/fonts/error.js';
 import type { Warning } from '../facts/warning.js';
 import type { StatsIssue } from '../schema/issues.js';
@@ -42,7 +44,7 @@ const FS_ERRORS: Record<string, string> = {
 export function describeError(error: unknown, debug = !['', '0', undefined].includes(process.env.ZONGJIE_DEBUG)): string[] {
   if (error instanceof StatsError) return statsErrorLines(error.issues);
   if (error instanceof JsonSyntaxError) return [error.message, ...error.excerpt.map((line) => `  ${line}`)];
-  if (error instanceof TemplateError || error instanceof FontError || error instanceof TextEncodingError) return [error.message];
+  if (error instanceof TemplateError || error instanceof TemplateDirError || error instanceof StatsFileError || error instanceof FontError || error instanceof TextEncodingError) return [error.message];
   if (error instanceof CliError) return [error.message, ...error.details];
   // By name: the pool's module stays unloaded until a batch needs it.
   if ((error as Error | undefined)?.name === 'DraftTimeoutError') return [(error as Error).message];

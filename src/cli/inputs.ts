@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CliError } from './errors.js';
 import { parseJsonBytes } from './json.js';
+import { isStatsFileName } from '../node/stats-file.js';
 import { shownPath } from './paths.js';
 
 /** One input file, or why an argument gave none. */
@@ -22,7 +23,7 @@ export async function expandInputs(args: readonly string[]): Promise<{ inputs: I
     } else if (info.isDirectory()) {
       hasDirectory = true;
       // Stats files: .json and workbooks (not the lock files Excel and LibreOffice leave beside an open one).
-      const names = (await readdir(arg)).filter((name) => /\.(json|xlsx|xls)$/i.test(name) && !/^(\.|~\$)/.test(name)).sort();
+      const names = (await readdir(arg)).filter(isStatsFileName).sort();
       if (names.length === 0) inputs.push({ file: arg, error: new CliError(`目录中没有 .json 或 .xlsx 文件 / no .json or .xlsx files in the directory: ${shownPath(arg)}`) });
       for (const name of names) inputs.push({ file: join(arg, name) });
     } else {

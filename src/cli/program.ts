@@ -3,6 +3,7 @@ import { version } from '../../package.json';
 // Commands load when they run, so --help and --version need not load docx,
 // pdfmake and fontkit (about a second of start-up).
 import type { ConvertOptions } from './commands/convert.js';
+import type { AggregateCommandOptions } from './commands/aggregate.js';
 import type { DraftCommandOptions } from './commands/draft.js';
 import type { InitOptions } from './commands/init.js';
 import type { ServeCommandOptions } from './commands/serve.js';
@@ -55,7 +56,8 @@ function buildProgram(output: Output, exit: (code: number) => void): Command {
   zongjie init --kind school stats.xlsx    生成填报用的 Excel 工作簿 / a workbook to fill in
   zongjie validate stats.json              检查数据 / check the data
   zongjie draft stats.json -o out          生成 DOCX、PDF、Markdown / draft all three formats
-  zongjie draft data/ -f docx -o out       批量生成 Word / a Word file for every data/*.json`,
+  zongjie draft data/ -f docx -o out       批量生成 Word / a Word file for every data/*.json
+  zongjie aggregate schools/ --org bureau.json -o county.json   汇总各校数据 / add up the schools`,
     );
   usageHint(program, 'zongjie --help');
 
@@ -126,6 +128,30 @@ failure never leaves a broken or half-written file.
     )
     .action(async (from: string, to: string, options: ConvertOptions) => exit(await (await import('./commands/convert.js')).convertCommand(from, to, options, output)));
   usageHint(convert, 'zongjie convert --help');
+  const aggregate = program
+    .command('aggregate')
+    .description(bi('把各校的统计数据汇总为全县（区）的统计数据', "add up the schools' stats into the county's"))
+    .argument('<inputs...>', bi('各校统计数据文件或目录（目录下所有 *.json）', "the schools' stats files or directories (every *.json in them)"))
+    .requiredOption('--org <file>', bi('汇总单位（教育局）自己的统计数据：单位、年度、文字和本级数据', "the aggregating bureau's own stats: organisation, year, text and its own figures"))
+    .option('-o, --out <file>', bi('输出文件 county.json 或 county.xlsx（缺省以 JSON 输出到标准输出）', 'the output file, county.json or county.xlsx (default: JSON on stdout)'), parseOutputFile)
+    .option('--previous <dir|file>', bi('上年各校数据的目录，或上年的汇总结果，用于同比', "last year's school files (a directory) or last year's aggregate, for the year-over-year change"))
+    .option('--highlights', bi('在附件中列出各校的工作亮点', "list each school's highlights in an appendix"))
+    .addHelpText(
+      'after',
+      `
+逐个读取文件，数千所学校也不会占用过多内存。任何一个文件无效，都会列出并且不写出结果；
+警告（未计入的文件、不相符的合计）注明所涉文件，不影响写出。
+Files are read one at a time, so thousands of schools take little memory. If any file
+is invalid, every one is named and nothing is written; warnings (files left out,
+totals that differ) name their files and do not stop the run.
+
+示例 / Examples:
+  zongjie aggregate schools/ --org bureau.json -o county.json
+  zongjie aggregate schools/ --org bureau.json --previous schools-2024/ -o county.json
+  zongjie draft county.json -o out`,
+    )
+    .action(async (inputs: string[], options: AggregateCommandOptions) => exit(await (await import('./commands/aggregate.js')).aggregateCommand(inputs, options, output)));
+  usageHint(aggregate, 'zongjie aggregate --help');
 
   const schema = program
     .command('schema')
@@ -167,6 +193,12 @@ const bi = (zh: string, en: string) => `${zh}\n${en}`;
 /** After a usage error, one line saying where help is. */
 function usageHint(command: Command, help: string): void {
   command.showHelpAfterError(`  运行 ${help} 查看用法 / run ${help} for usage`);
+}
+
+/** `-o`: the county's stats as JSON (a workbook comes with the XLSX writer). */
+function parseOutputFile(value: string): string {
+  if (!/\.(json|xlsx)$/i.test(value)) throw new InvalidArgumentError('输出文件应为 .json 或 .xlsx / the output file must be .json or .xlsx');
+  return value;
 }
 
 /** A whole number from `min` to `max`, for an option named `name`. */

@@ -2,7 +2,7 @@ import { ORG_KINDS } from '../domain/organisations.js';
 import { deriveFacts } from '../facts/index.js';
 import { warning, type Warning } from '../facts/warning.js';
 import { formatDate } from '../format/date.js';
-import type { Block, Report, Table } from '../model/index.js';
+import type { Block, Report } from '../model/index.js';
 import { proofreadStats } from '../proofread/index.js';
 import { parseStats } from '../schema/parse.js';
 import type { YearlyStats } from '../schema/stats.js';
@@ -11,7 +11,9 @@ import { cleanText } from './clean.js';
 import { MarkupError, parseMarkup } from './markup.js';
 import { outline } from './outline.js';
 import { withSharedPartials } from './partials.js';
+import { fundsByStageChart } from './charts.js';
 import { aidTable, projectsTable, trainingsTable } from './tables.js';
+import { schoolHighlights, schoolsTable } from './schools.js';
 import { BUILTIN_TEMPLATES, compileTemplate, TemplateError, type RenderTemplate, type TemplateSource } from './template.js';
 import { termsForYear, type Terms } from './terms.js';
 import { bare, seal, TextVault, VaultLeakError } from './vault.js';
@@ -85,15 +87,19 @@ export function composeReport(input: unknown, options: ComposeOptions = {}): Com
   warnings.push(...proofreadStats(stats, { terms }));
 
   const store: Block[] = [];
-  const put = (table: Table | null) => (table ? (store.push(table), `@block ${store.length - 1}`) : null);
+  const put = (block: Block | null) => (block ? (store.push(block), `@block ${store.length - 1}`) : null);
   const tables = {
     aid: put(aidTable(stats, facts)), projects: put(projectsTable(stats, facts)), // Up to three trainings held read well in prose; more get a table of their own.
     trainings: (facts.trainings?.byStatus.done?.count ?? 0) > 3 ? put(trainingsTable(stats, facts)) : null,
+    // A county's aggregate: the per-school table, and each school's highlights when listed.
+    schools: put(schoolsTable(stats)),
+    schoolHighlights: schoolHighlights(stats).map(put).join('\n') || null,
   };
+  const charts = { fundsByStage: put(fundsByStageChart(facts)) };
 
   const vault = new TextVault();
   // Table markers are ours, not user text: they stay outside the vault.
-  const view = bare({ ...seal(buildView(stats, facts, terms, tables, warnings), vault), tables: bare(tables) });
+  const view = bare({ ...seal(buildView(stats, facts, terms, tables, warnings, charts), vault), tables: bare(tables), charts: bare(charts) });
   const template = templateFor(stats, options.template);
   const markup = parseTemplateOutput(template, view, store, vault);
 
@@ -112,6 +118,7 @@ export function composeReport(input: unknown, options: ComposeOptions = {}): Com
       case 'paragraph':
         return { ...block, text: reveal(block.text) };
       case 'table':
+      case 'figure':
         return block;
     }
   };

@@ -1,38 +1,21 @@
 import type { Facts } from '../facts/index.js';
 import { projectInvestmentFen } from '../facts/projects.js';
-import { floorDiv, roundDiv } from '../format/fixed.js';
 import { toFen } from '../format/money.js';
-import type { Table } from '../model/index.js';
+import { amountCell, countCell, type Cell, type Table } from '../model/index.js';
 import { APPROX_LABELS, AUDIENCE_LABELS, PROJECT_KIND_LABELS, PROJECT_STATUS_LABELS, SEMESTER_LABELS, STAGE_LABELS } from '../schema/enums.js';
 import type { Rough } from '../schema/rough.js';
 import { statusOf } from '../facts/trainings.js';
 import type { YearlyStats } from '../schema/stats.js';
 
-// Cells are cut from integer 分 like every printed figure (format/fixed.ts): float
-// toFixed rounds 1.255 down and loses 分 past 2^53 / 100, so a table would
-// disagree with the prose beside it.
-
-/** An amount in 分 as a table cell in 元: "246700", "375.50". */
-export function yuanCell(fen: number): string {
-  return fen % 100 === 0 ? String(fen / 100) : fixedDecimal(fen);
-}
-
-/** An amount in 分 as a cell in 万元 with two decimals, rounded half-up once: "24.67". */
-export function wanCell(fen: number): string {
-  return fixedDecimal(roundDiv(fen, 10_000));
-}
-
-/** Hundredths as a decimal with exactly two places. */
-function fixedDecimal(hundredths: number): string {
-  return `${floorDiv(hundredths, 100)}.${String(hundredths % 100).padStart(2, '0')}`;
-}
+// Numbers are typed cells (model/cells.ts): the printed text cut from integer 分,
+// as every printed figure is, and the value it came from.
 
 // These tables stand as attachments, whose title is their caption.
 
 /** 学段 × 项目 × 学期, one row a payment, with the year's total. */
 export function aidTable(stats: YearlyStats, facts: Facts): Table | null {
   if (facts.aid.stages.length === 0) return null;
-  const rows: string[][] = [];
+  const rows: Cell[][] = [];
   for (const stage of facts.aid.stages) {
     for (const p of stage.programmes) {
       for (const i of p.records) {
@@ -42,7 +25,7 @@ export function aidTable(stats: YearlyStats, facts: Facts): Table | null {
           : r.period === 'year'
             ? '全年'
             : SEMESTER_LABELS[r.period];
-        rows.push([STAGE_LABELS[stage.stage], p.name, period, r.students === undefined ? '' : String(r.students), r.amount === undefined ? '' : yuanCell(toFen(r.amount))]);
+        rows.push([STAGE_LABELS[stage.stage], p.name, period, r.students === undefined ? '' : countCell(r.students), r.amount === undefined ? '' : amountCell(toFen(r.amount), '元')]);
       }
     }
   }
@@ -57,14 +40,20 @@ export function aidTable(stats: YearlyStats, facts: Facts): Table | null {
       { title: '金额', align: 'right', weight: 2.8 },
     ],
     rows,
-    footer: ['合计', '', '', String(facts.aid.total.students), yuanCell(facts.aid.total.fen)],
+    footer: ['合计', '', '', countCell(facts.aid.total.students), amountCell(facts.aid.total.fen, '元')],
   };
 }
 
 /** An estimate keeps its word in a cell: 约70000.00, 10000多. */
-function roughCell(r: Rough, cell: string): string {
-  if (!r.approx) return cell;
-  return r.approx === 'nearly' || r.approx === 'about' ? `${APPROX_LABELS[r.approx]}${cell}` : `${cell}${APPROX_LABELS[r.approx]}`;
+function roughText(r: Rough, text: string): string {
+  if (!r.approx) return text;
+  return r.approx === 'nearly' || r.approx === 'about' ? `${APPROX_LABELS[r.approx]}${text}` : `${text}${APPROX_LABELS[r.approx]}`;
+}
+
+/** An estimated investment in 万元: the amount, its text with the estimate's word. */
+function roughAmountCell(r: Rough): Cell {
+  const cell = amountCell(toFen(r.value), '万元');
+  return { ...cell, text: roughText(r, cell.text) };
 }
 
 export function projectsTable(stats: YearlyStats, facts: Facts): Table | null {
@@ -84,8 +73,8 @@ export function projectsTable(stats: YearlyStats, facts: Facts): Table | null {
       String(i + 1),
       p.school ?? `${(p.schools ?? []).join('、')}${p.schoolCount && p.schoolCount > (p.schools?.length ?? 0) ? `${p.schools?.length ? '等' : ''}${p.schoolCount}所` : ''}`,
       p.name ?? PROJECT_KIND_LABELS[p.kind],
-      p.area === undefined ? '' : roughCell(p.area, String(p.area.value)),
-      p.investment?.approx ? roughCell(p.investment, wanCell(toFen(p.investment.value))) : investmentCell(projectInvestmentFen(p)),
+      p.area === undefined ? '' : roughText(p.area, String(p.area.value)),
+      p.investment?.approx ? roughAmountCell(p.investment) : investmentCell(projectInvestmentFen(p)),
       PROJECT_STATUS_LABELS[p.status].replace(/^已(通过)?/, ''),
     ]),
     // A total only where every project gives its figure exactly; no 合计 row with nothing in it.
@@ -95,7 +84,7 @@ export function projectsTable(stats: YearlyStats, facts: Facts): Table | null {
   };
 }
 
-const investmentCell = (fen: number | undefined) => (fen === undefined ? '' : wanCell(fen));
+const investmentCell = (fen: number | undefined): Cell => (fen === undefined ? '' : amountCell(fen, '万元'));
 
 /** The trainings held (planned ones are targets, stated in the text), with their totals where every one gives them. */
 export function trainingsTable(stats: YearlyStats, facts: Facts): Table | null {
@@ -113,9 +102,9 @@ export function trainingsTable(stats: YearlyStats, facts: Facts): Table | null {
     rows: held.map((t) => [
       t.audienceName ?? AUDIENCE_LABELS[t.audience],
       t.title ?? '',
-      t.sessions === undefined ? '' : String(t.sessions),
-      t.participants === undefined ? '' : String(t.participants),
+      t.sessions === undefined ? '' : countCell(t.sessions),
+      t.participants === undefined ? '' : countCell(t.participants),
     ]),
-    footer: ['合计', '', t.known.sessions ? String(t.sessions) : '', t.known.participants ? String(t.participants) : ''],
+    footer: ['合计', '', t.known.sessions ? countCell(t.sessions) : '', t.known.participants ? countCell(t.participants) : ''],
   };
 }

@@ -76,12 +76,23 @@ export interface TemplateView {
   report: boolean;
   /** Prebuilt tables, as `@block` lines to print on a line of their own, or null. */
   tables: ViewTables;
+  /** Prebuilt charts, as `@block` lines, or null: placed in an attachment beside their table. */
+  charts: ViewCharts;
 }
 
 export interface ViewTables {
   aid: string | null;
   projects: string | null;
   trainings: string | null;
+  /** A county's aggregate: the per-school table. */
+  schools: string | null;
+  /** A county's aggregate: each school's highlights (headings and paragraphs), one `@block` a line. */
+  schoolHighlights: string | null;
+}
+
+export interface ViewCharts {
+  /** 各学段学生资助资金, where two stages or more have aid. */
+  fundsByStage: string | null;
 }
 
 /**

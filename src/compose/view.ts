@@ -7,13 +7,13 @@ import { formatChange } from '../format/change.js';
 import { formatSchoolYear } from '../format/schoolYear.js';
 import { AUDIENCE_LABELS, DROPOUT_ACTION_LABELS, ORG_KIND_LABELS, RATE_LABELS, SECTION_LABELS, SEMESTER_LABELS, STAGE_LABELS, type Section, type Stage } from '../schema/enums.js';
 import type { Training, YearlyStats } from '../schema/stats.js';
-import type { EnrolmentView, MeasureView, PeriodView, TemplateView, TrainingItemView, TrainingsView, ViewTables } from './template-view.js';
+import type { EnrolmentView, MeasureView, PeriodView, TemplateView, TrainingItemView, TrainingsView, ViewCharts, ViewTables } from './template-view.js';
 import type { Terms } from './terms.js';
 import { aidView } from './view-aid.js';
 import { projectsView } from './view-projects.js';
 import { beforeFigure, groupName, known, paragraphsOf, rough, roughMoney, sentence, some } from './view-values.js';
 
-export type { ViewTables } from './template-view.js';
+export type { ViewCharts, ViewTables } from './template-view.js';
 
 /**
  * Stats and facts → the TemplateView (src/compose/template-view.ts). Only
@@ -120,7 +120,7 @@ function enrolmentView(e: NonNullable<Facts['enrolment']>): EnrolmentView | null
 const STATUS_WORDS = { done: null, ongoing: '正在', planned: '计划' } as const;
 
 /** The data sections with something to print, from the view built so far. */
-type Built = Omit<TemplateView, 'measures' | 'placed' | 'headings' | 'highlights' | 'problems' | 'plans' | 'closing' | 'report' | 'tables'>;
+type Built = Omit<TemplateView, 'measures' | 'placed' | 'headings' | 'highlights' | 'problems' | 'plans' | 'closing' | 'report' | 'tables' | 'charts'>;
 
 function hasData(view: Built, section: DataSection): boolean {
   const data = view[section];
@@ -174,7 +174,7 @@ function measuresView(stats: YearlyStats, view: Built, warnings: Warning[]): { m
   return { measures, placed: { aid: placed('aid'), rates: placed('rates'), achievements: placed('achievements') } };
 }
 
-export function buildView(stats: YearlyStats, facts: Facts, terms: Terms, tables: ViewTables, warnings: Warning[] = []): TemplateView {
+export function buildView(stats: YearlyStats, facts: Facts, terms: Terms, tables: ViewTables, warnings: Warning[] = [], charts: ViewCharts = { fundsByStage: null }): TemplateView {
   const org = stats.organisation;
   const voice = voiceOf(org);
   const period = periodView(stats);
@@ -308,6 +308,7 @@ export function buildView(stats: YearlyStats, facts: Facts, terms: Terms, tables
     closing: stats.closing ? paragraphsOf(stats.closing) : [],
     report: stats.report,
     tables,
+    charts,
   };
 }
 

@@ -25,7 +25,9 @@ export interface Warning {
     | 'doubled_punctuation'
     | 'date_invalid'
     | 'character_lost'
-    | 'percent_missing';
+    | 'percent_missing'
+    // A chart set as a table where it could not be drawn (src/node/renderers.ts):
+    | 'chart_as_table';
   /** JSON path of the field concerned, as in stats issues: "aidedGroups[0].students". */
   where: string;
   message: { zh: string; en: string };

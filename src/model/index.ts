@@ -30,12 +30,16 @@ export interface Paragraph {
   text: string;
 }
 
+import type { Cell } from './cells.js';
+
+export * from './cells.js';
+
 export type CellAlign = 'left' | 'center' | 'right';
 
 export interface TableColumn {
   title: string;
   align: CellAlign;
-  /** Relative width; renderers share out the text block width in proportion. */
+  /** Relative width; the layout plan shares out the text block in proportion (unset or not above 0: 1). */
   weight?: number;
 }
 
@@ -44,15 +48,49 @@ export interface Table {
   /** Shown above the table, centred: "表1 2025年学生资助情况". */
   caption?: string;
   columns: TableColumn[];
-  /** Body rows, one string a cell, already formatted. */
-  rows: string[][];
+  /**
+   * Body rows, one cell a column: typed cells (`textCell`, `countCell`,
+   * `amountCell`) or plain strings, which are text cells. Numbers align right.
+   */
+  rows: Cell[][];
   /** An optional last row (合计), set apart by the renderers. */
-  footer?: string[];
+  footer?: Cell[];
   /** Unit note shown above the table at the right: "单位：人、元". */
   unit?: string;
 }
 
-export type Block = Heading | Paragraph | Table;
+/** A bar chart's data: what a chart drawer draws, and what text formats print. */
+export interface BarChart {
+  kind: 'bar';
+  /** The unit of the values, shown on the value axis: "万元". */
+  unit: string;
+  /** Column titles where the chart is set as a table: what the bars are, what the values are. */
+  titles: [label: string, value: string];
+  bars: { label: string; value: number; /** The value as printed: "38.30". */ text: string }[];
+}
+
+/**
+ * A figure: a chart or a drawing, with a caption below it. `svg` is drawn as
+ * it is; a figure with only `chart` data is drawn by the renderer's chart
+ * drawer (zongjie/node brings one), and where there is none its data is set
+ * as a small table, so nothing is lost.
+ */
+export interface Figure {
+  type: 'figure';
+  /** Below the figure, centred: "图1 各学段资助资金". */
+  caption: string;
+  /** Width and height on the page, in mm. */
+  widthMm: number;
+  heightMm: number;
+  chart?: BarChart;
+  /** An SVG document whose text is set in the `font-family` FIGURE_FONT, mapped to the body font. */
+  svg?: string;
+}
+
+/** The font family an SVG figure names for its text; renderers map it to the body font. */
+export const FIGURE_FONT = 'zongjie-figure';
+
+export type Block = Heading | Paragraph | Table | Figure;
 
 export interface Signature {
   /** The issuer: "某某县教育局". */

@@ -1,13 +1,11 @@
 import { join } from 'node:path';
 import { composeReport, type ComposeOptions } from '../compose/index.js';
-import { warning, type Warning } from '../facts/warning.js';
+import type { Warning } from '../facts/warning.js';
 import type { LayoutProfile } from '../layout/profile.js';
 import type { YearlyStatsInput } from '../schema/types.js';
 import type { Report } from '../model/index.js';
-import { renderDocx } from '../render/docx/index.js';
-import { renderMarkdown } from '../render/markdown/index.js';
-import type { PdfWarning } from '../render/pdf/index.js';
-import { loadFonts, renderPdfNodeWithWarnings, type LoadFontsOptions } from './fonts/index.js';
+import { loadFonts, type LoadFontsOptions } from './fonts/index.js';
+import { RENDERERS } from './renderers.js';
 import { loadTemplateDir } from './templates.js';
 import { removeStaleTemps, safeFileName, writeFileAtomic } from './write.js';
 
@@ -55,36 +53,11 @@ export async function draftReport(input: unknown, options: DraftOptions = {}): P
   await new Promise((resolve) => setImmediate(resolve));
   const outputs: Draft['outputs'] = {};
   for (const format of formats) {
-    if (format === 'docx') outputs.docx = await renderDocx(report, { profile: options.profile });
-    else if (format === 'pdf') {
-      const pdf = await renderPdfNodeWithWarnings(report, { ...(options.profile ? { profile: options.profile } : {}), fonts: options.fonts, ...(options.strict ? { strict: true } : {}) });
-      outputs.pdf = pdf.bytes;
-      warnings.push(...pdf.warnings.map(glyphWarning));
-    } else outputs.md = new TextEncoder().encode(renderMarkdown(report));
+    const rendered = await RENDERERS[format](report, { ...(options.profile ? { profile: options.profile } : {}), fonts: options.fonts, ...(options.strict ? { strict: true } : {}) });
+    outputs[format] = rendered.bytes;
+    warnings.push(...rendered.warnings);
   }
   return { report, warnings, outputs };
-}
-
-/** A PDF warning in the shape of every other warning. */
-function glyphWarning(w: PdfWarning): Warning {
-  switch (w.code) {
-    case 'missing-glyph':
-      return warning(
-        'missing_glyph',
-        `pdf.${w.role}`,
-        `字符“${w.char}”（${w.codePoint}）在${w.fonts.join('、')}中均无字形，PDF 中显示为空框，请提供含该字的字体`,
-        w.message,
-      );
-    case 'fallback-glyph':
-      return warning(
-        'fallback_glyph',
-        `pdf.${w.role}`,
-        `字符“${w.char}”（${w.codePoint}）不在${w.fonts[0]}中，改用${w.font}印出，粗细与其余文字不同，请提供含该字的字体`,
-        w.message,
-      );
-    case 'font-lacks-chinese':
-      return warning('font_lacks_chinese', `pdf.${w.role}`, `字体${w.font}没有中文字形，中文改用${w.fonts.slice(1).join('、')}印出`, w.message);
-  }
 }
 
 /** Directories this process has looked at for temporary files a killed run left. */

@@ -311,13 +311,32 @@ const previousYear = z
   })
   .describe('上年数据，用于同比');
 
+/** One school's line in a county's aggregate: what the attachment table and the highlights appendix print. */
+const schoolSummary = z
+  .strictObject({
+    name: text('学校名称', 100),
+    aid: z
+      .array(
+        z.strictObject({
+          stage: stageSchema,
+          students: count('受助人次：该校该学段各项资助人数之和（有一项未填人数时不填）').optional(),
+          amount: amount('资助金额：该校该学段各项资助金额之和（有一项未填金额时不填）').optional(),
+        }),
+      )
+      .max(20)
+      .default([])
+      .describe('该校各学段的受助人次与资助金额'),
+    highlights: paragraphs('该校的工作亮点（汇总时选择列出，原样印在附件中）').default([]),
+  })
+  .describe('汇总中的一所学校');
+
 /**
  * Totals are summed in integer 分 (areas in 0.01 m²), which stay exact only
  * up to 2^53: about 9×10^13 元. Each amount is capped far below, but ten
  * thousand of them are not, so the sums are checked too — an error naming
  * the list, not a crash while formatting.
  */
-function totalsStayExact(stats: { aid: { amount?: number }[]; projects: z.output<typeof project>[] }, ctx: z.RefinementCtx) {
+function totalsStayExact(stats: { aid: { amount?: number }[]; projects: z.output<typeof project>[]; schools: z.output<typeof schoolSummary>[] }, ctx: z.RefinementCtx) {
   /** Whether the sum stays exact; adds one issue on `path` when it does not. */
   const exact = (values: (number | undefined)[], path: string, what: [zh: string, en: string], unit: string) => {
     const sum = values.reduce<number>((n, v) => n + (typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 100) : 0), 0);
@@ -328,6 +347,7 @@ function totalsStayExact(stats: { aid: { amount?: number }[]; projects: z.output
   const fundingOf = (p: z.output<typeof project>) => Object.values(p.funding ?? {}).reduce<number>((n, v) => n + (v ?? 0), 0);
   const investment: [string, string] = ['项目投资', 'project investments'];
   exact(stats.aid.map((a) => a.amount), 'aid', ['资助金额', 'aid amounts'], '元');
+  exact(stats.schools.flatMap((s) => s.aid.map((a) => a.amount)), 'schools', ['各校资助金额', "the schools' aid amounts"], '元');
   if (exact(stats.projects.map((p) => p.investment?.value ?? fundingOf(p)), 'projects', investment, '元')) {
     // Each source is summed on its own too; one issue is enough.
     for (const source of ['central', 'provincial', 'municipal', 'county', 'township', 'other'] as const) {
@@ -378,6 +398,11 @@ export const yearlyStatsSchema = z
     report: z.boolean().default(false).describe('是否作为报告上报（结尾加“特此报告。”）'),
     signature: signature.optional(),
     previousYear: previousYear.optional(),
+    schools: z
+      .array(schoolSummary)
+      .max(100_000)
+      .default([])
+      .describe('各校明细（zongjie aggregate 汇总时生成）：印为附件“各学校学生资助情况统计表”，及选择列出的各校工作亮点'),
   })
   .superRefine(totalsStayExact)
   .describe('一个单位一个年度的教育帮扶（学生资助）统计数据');
@@ -399,3 +424,4 @@ export type Donations = NonNullable<YearlyStats['donations']>;
 export type RateEntry = YearlyStats['rates'][number];
 export type Achievement = YearlyStats['achievements'][number];
 export type Measure = YearlyStats['measures'][number];
+export type SchoolSummary = YearlyStats['schools'][number];

@@ -380,4 +380,20 @@ export interface YearlyStatsInput {
     /** 上年项目投资（元，至多两位小数，不超过1万亿元） */
     projectInvestment?: number;
   };
+  /** 各校明细（zongjie aggregate 汇总时生成）：印为附件“各学校学生资助情况统计表”，及选择列出的各校工作亮点 */
+  schools?: ({
+    /** 学校名称 */
+    name: string;
+    /** 该校各学段的受助人次与资助金额 */
+    aid?: ({
+      /** 学段：preschool 学前教育、compulsory 义务教育（不分小学初中时）、primary 小学、junior 初中、senior 普通高中、vocational 中等职业教育、higher 高等教育 */
+      stage: "preschool" | "compulsory" | "primary" | "junior" | "senior" | "vocational" | "higher" | "学前教育" | "义务教育" | "小学" | "初中" | "普通高中" | "中等职业教育" | "高等教育";
+      /** 受助人次：该校该学段各项资助人数之和（有一项未填人数时不填） */
+      students?: number;
+      /** 资助金额：该校该学段各项资助金额之和（有一项未填金额时不填）（元，至多两位小数，不超过1万亿元） */
+      amount?: number;
+    })[];
+    /** 该校的工作亮点（汇总时选择列出，原样印在附件中） */
+    highlights?: string[];
+  })[];
 }

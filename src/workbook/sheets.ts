@@ -368,6 +368,8 @@ export const SHEETS: Sheet[] = [
 /** Fields of the stats the workbook does not hold, and why. */
 export const NOT_IN_WORKBOOK: Record<string, string> = {
   $schema: 'an editor hint of a stats.json',
+  // TODO(integration): a sheet for the per-school figures `zongjie aggregate` writes.
+  schools: "the per-school figures `zongjie aggregate` computes (kept in county.json)",
 };
 
 /** The sheets each kind of workbook starts with; any other sheet is added when the stats have data for it. */

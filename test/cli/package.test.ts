@@ -57,7 +57,7 @@ describe.skipIf(skip)('the packed package (slow: npm pack + npm install)', () =>
   it('holds every file the README links to or names (docs, page images, the example stats)', () => {
     const files = new Set(packed.files.map((f) => f.path));
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const linked = [...readme.matchAll(/\]\((?!https?:|#)([^)\s]+)\)/g)].map((m) => m[1]!);
+    const linked = [...readme.matchAll(/\]\((?!https?:|#)([^)\s#]+)(?:#[^)\s]*)?\)/g)].map((m) => m[1]!);
     const named = [...readme.matchAll(/`(examples\/[\w.-]+\.json)`/g)].map((m) => m[1]!);
     expect(linked.length).toBeGreaterThan(5);
     for (const path of [...linked, ...named]) expect(files.has(path), path).toBe(true);

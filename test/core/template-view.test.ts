@@ -15,7 +15,7 @@ import { deriveFacts, parseStats } from '../../src/index.js';
 import { runs, statsInput } from '../property/arbitraries.js';
 import { FULL_STATS } from '../support/schema-fields.js';
 
-const TABLES = { aid: null, projects: null, trainings: null };
+const TABLES = { aid: null, projects: null, trainings: null, schools: null, schoolHighlights: null };
 
 function viewOf(input: unknown): TemplateView {
   const stats = parseStats(input);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { columnShares } from '../../src/layout/plan/index.js';
 import { columnWidths } from '../../src/render/docx/table.js';
 import { emWidth } from '../../src/layout/measure.js';
 import { titleLines } from '../../src/layout/title.js';
@@ -12,13 +13,16 @@ describe('emWidth', () => {
   });
 });
 
-describe('columnWidths', () => {
+describe('columnShares and columnWidths', () => {
   it('shares the width by weight in whole twips that add up', () => {
-    expect(columnWidths({ columns: [{ title: 'a', align: 'left', weight: 1 }, { title: 'b', align: 'left', weight: 3 }] }, 8844)).toEqual([2211, 6633]);
-    const widths = columnWidths({ columns: [1, 1, 1].map(() => ({ title: '', align: 'left' as const })) }, 8844);
-    expect(widths).toEqual([2948, 2948, 2948]);
-    const odd = columnWidths({ columns: [3, 4, 2, 2, 3].map((weight) => ({ title: '', align: 'left' as const, weight })) }, 8845);
+    expect(columnWidths(columnShares([{ weight: 1 }, { weight: 3 }]), 8844)).toEqual([2211, 6633]);
+    expect(columnWidths(columnShares([{}, {}, {}]), 8844)).toEqual([2948, 2948, 2948]);
+    const odd = columnWidths(columnShares([3, 4, 2, 2, 3].map((weight) => ({ weight }))), 8845);
     expect(odd.reduce((a, b) => a + b, 0)).toBe(8845);
+  });
+
+  it('counts a weight left out, zero or negative as 1, in both renderers alike', () => {
+    expect(columnShares([{ weight: 0 }, { weight: -2 }, {}, { weight: 1 }])).toEqual([0.25, 0.25, 0.25, 0.25]);
   });
 });
 

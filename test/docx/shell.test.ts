@@ -3,7 +3,8 @@ import { AlignmentType, Packer, Paragraph, TextRun, type FileChild, type IParagr
 import { unzipSync } from 'fflate';
 import { GBT9704, defineProfile, type FontRole, type LayoutProfile } from '../../src/layout/profile.js';
 import type { Report } from '../../src/model/index.js';
-import { reportContent } from '../../src/render/docx/content.js';
+import { planReport } from '../../src/layout/plan/index.js';
+import { planContent } from '../../src/render/docx/plan.js';
 import { createContext } from '../../src/render/docx/context.js';
 import { coreProperties } from '../../src/render/docx/core.js';
 import { renderDocx } from '../../src/render/docx/index.js';
@@ -22,7 +23,7 @@ import { unzipText } from '../support/tools.js';
 /** The report packed whole by docx, as renderDocx did before the shell. */
 async function packedByDocx(report: Report, profile: LayoutProfile): Promise<Uint8Array> {
   const ctx = createContext(profile, report.meta.language);
-  const doc = docxDocument(ctx, reportContent(report, ctx));
+  const doc = docxDocument(ctx, planContent(planReport(report, profile), ctx));
   return Packer.pack(doc, 'uint8array', false, [{ path: 'docProps/core.xml', data: coreProperties(report.meta) }]);
 }
 

@@ -75,9 +75,13 @@ describe('renderDocx: type', () => {
     expect(normal).toContain('<w:spacing w:val="-5"/>');
   });
 
-  it('turns widow control off on every paragraph', () => {
+  it('turns widow control off on every paragraph but the body’s last, which keeps two lines with the 落款', () => {
     const paragraphs = doc.match(/<w:p>/g)!.length;
-    expect(doc.match(/<w:widowControl w:val="false"\/>/g)!.length).toBe(paragraphs);
+    expect(doc.match(/<w:widowControl w:val="false"\/>/g)!.length).toBe(paragraphs - 1);
+    const kept = doc.match(/<w:p><w:pPr>(?:(?!<\/w:pPr>).)*<w:widowControl\/>(?:(?!<\/w:p>).)*<\/w:p>/g)!;
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toContain('<w:keepNext/>');
+    expect(kept[0]).toContain('特此报告。');
   });
 
   it('uses 黑体 for level 1, 楷体 for level 2 and the body font for run-in text', () => {

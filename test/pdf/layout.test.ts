@@ -31,12 +31,13 @@ describe('keepWithNext', () => {
 });
 
 describe('keepHeadingsWithNext', () => {
-  const line = (text: string, mark?: string) => ({ text: [{ text }], ...(mark ? { id: mark, headlineLevel: mark } : {}) });
+  // A heading's first line carries its bookmark (outline), as the text handler sets it.
+  const line = (text: string, mark?: string) => ({ text: [{ text }], ...(mark ? { id: mark, headlineLevel: mark, outline: true } : {}) });
   it('makes a run of heading lines and the line after it one unbreakable stack, without the marks', () => {
     const nodes = [line('a'), line('一、', 'h1'), line('（一）', 'h2'), line('b'), line('c')];
     expect(keepHeadingsWithNext(nodes, 22)).toEqual([
       line('a'),
-      { stack: [{ text: [{ text: '一、' }], id: 'h1' }, { text: [{ text: '（一）' }], id: 'h2' }, line('b')], unbreakable: true },
+      { stack: [{ text: [{ text: '一、' }], id: 'h1', outline: true }, { text: [{ text: '（一）' }], id: 'h2', outline: true }, line('b')], unbreakable: true },
       line('c'),
     ]);
   });
@@ -46,6 +47,9 @@ describe('keepHeadingsWithNext', () => {
     for (const nodes of [[line('一、', 'h1'), table], [line('一、', 'h1'), page], [line('a'), line('一、', 'h1')]]) {
       expect(keepHeadingsWithNext(nodes, 22)).toEqual(nodes);
     }
+    // A kept line that is no heading (a caption, a unit note) before a table keeps no mark: no second layout pass.
+    const caption = { text: [{ text: '表1' }], id: 'k1', headlineLevel: 'k1' };
+    expect(keepHeadingsWithNext([caption, table], 22)).toEqual([{ text: [{ text: '表1' }], id: 'k1' }, table]);
     const run = [...Array.from({ length: 22 }, (_, i) => line(`${i}`, `h${i}`)), line('b')];
     expect(keepHeadingsWithNext(run, 22)).toEqual(run);
     expect(keepHeadingsWithNext(run.slice(1), 22)).toHaveLength(1);

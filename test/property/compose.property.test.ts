@@ -4,6 +4,7 @@
  * templates print is there and formatted by the one rule, tables agree with
  * the prose to the 分, and user text never changes the structure.
  */
+import { cellText } from '../../src/model/index.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { composeReport, deriveFacts, formatCount, formatFen, parseStats, renderMarkdown, toFen, type Facts, type Report, type Table } from '../../src/index.js';
@@ -84,16 +85,22 @@ describe('composeReport on random valid stats', () => {
         for (const table of tables(report)) {
           const title = table.columns.map((c) => c.title).join(' ');
           if (title === '学段 资助项目 学期 人数 金额') {
-            expect(table.rows.map((r) => r[4])).toEqual(
+            expect(table.rows.map((r) => cellText(r[4]!))).toEqual(
               facts.aid.stages.flatMap((s) => s.programmes.flatMap((p) => p.records.map((i) => (stats.aid[i]!.amount === undefined ? '' : yuanRef(toFen(stats.aid[i]!.amount!)))))),
             );
-            expect(table.footer![4]).toBe(yuanRef(facts.aid.total.fen));
-            expect(table.footer![3]).toBe(String(facts.aid.total.students));
+            expect(cellText(table.footer![4]!)).toBe(yuanRef(facts.aid.total.fen));
+            expect(cellText(table.footer![3]!)).toBe(String(facts.aid.total.students));
+            // Typed: the value each number was printed from, exact in 分.
+            expect(table.footer![4]).toMatchObject({ type: 'amount', fen: facts.aid.total.fen, unit: '元' });
+            expect(table.footer![3]).toMatchObject({ type: 'count', value: facts.aid.total.students });
           }
           if (title.startsWith('序号 学校 项目')) {
             const fen = (p: (typeof stats.projects)[number]) => (p.investment?.approx ? toFen(p.investment.value) : projectInvestmentFen(p));
-            expect(table.rows.map((r) => r[4]!.replace(/^[约近]|[余多]$/, ''))).toEqual(stats.projects.map((p) => (fen(p) === undefined ? '' : wanRef(fen(p)!))));
-            if (facts.projects!.investmentFen !== undefined) expect(table.footer![4]).toBe(wanRef(facts.projects!.investmentFen));
+            expect(table.rows.map((r) => cellText(r[4]!).replace(/^[约近]|[余多]$/, ''))).toEqual(stats.projects.map((p) => (fen(p) === undefined ? '' : wanRef(fen(p)!))));
+            if (facts.projects!.investmentFen !== undefined) {
+              expect(cellText(table.footer![4]!)).toBe(wanRef(facts.projects!.investmentFen));
+              expect(table.footer![4]).toMatchObject({ type: 'amount', fen: facts.projects!.investmentFen, unit: '万元' });
+            }
           }
         }
       }),

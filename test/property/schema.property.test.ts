@@ -78,9 +78,9 @@ describe('every number field of the schema', () => {
   it('is found: amounts, areas, counts and years', () => {
     const kinds = (k: Kind) => FIELDS.filter((f) => f.kind === k).map((f) => where(f.path));
     expect(kinds('amount')).toEqual(
-      expect.arrayContaining(['aid[0].amount', 'aid[0].standard', 'projects[0].funding.central', 'projects[0].investment', 'projects[1].investment.value', 'donations.amount', 'donations.grants.value', 'previousYear.aidAmount']),
+      expect.arrayContaining(['aid[0].amount', 'aid[0].standard', 'projects[0].funding.central', 'projects[0].investment', 'projects[1].investment.value', 'donations.amount', 'donations.grants.value', 'previousYear.aidAmount', 'schools[0].aid[0].amount']),
     );
-    expect(kinds('amount')).toHaveLength(14);
+    expect(kinds('amount')).toHaveLength(15);
     expect(kinds('area')).toEqual(['projects[0].area', 'projects[1].area.value']);
     expect(kinds('count').length).toBeGreaterThan(30);
     expect(safeParseStats(base).success).toBe(true);
@@ -128,5 +128,8 @@ describe('every number field of the schema', () => {
     const projects = Array.from({ length: 91 }, () => ({ ...base.projects[0]!, investment: 1e12, funding: { central: 1e12 } }));
     const result = safeParseStats({ ...base, projects });
     expect(result.success ? [] : result.error.issues.map((i) => [i.code, i.where])).toEqual([['too_big', 'projects']]);
+    const schools = Array.from({ length: 10 }, () => ({ name: '常山小学', aid: [{ stage: 'primary', amount: 1e13 }] }));
+    const bySchool = safeParseStats({ ...base, schools });
+    expect(bySchool.success ? [] : bySchool.error.issues.map((i) => [i.code, i.where])).toEqual([['too_big', 'schools']]);
   });
 });

@@ -6,6 +6,7 @@
  * field, or documents in which the text appears exactly — the characters no
  * document carries removed, with a `text_cleaned` warning naming the field.
  */
+import { cellText } from '../../src/model/index.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { composeReport, renderDocx, renderMarkdown, safeParseStats, StatsError, type Report, type Warning } from '../../src/index.js';
 import { renderPdfWithWarnings, type FontSet } from '../../src/render/pdf/index.js';
@@ -51,7 +52,7 @@ function reportStrings(report: Report): string[] {
     report.subtitle ?? '',
     ...(report.signature ? [report.signature.issuer, report.signature.date] : []),
     ...report.attachments.map((a) => a.title),
-    ...blocks.flatMap((b) => (b.type === 'heading' ? [b.text + (b.runIn ?? '')] : b.type === 'paragraph' ? [b.text] : [b.caption ?? '', ...b.rows.flat(), ...(b.footer ?? [])])),
+    ...blocks.flatMap((b) => (b.type === 'heading' ? [b.text + (b.runIn ?? '')] : b.type === 'paragraph' ? [b.text] : b.type === 'table' ? [b.caption ?? '', ...b.rows.flat().map(cellText), ...(b.footer ?? []).map(cellText)] : [b.caption])),
   ];
 }
 

@@ -3,6 +3,7 @@
  * and the Markdown formatted by the one rule (万元, 亿元, at most two
  * decimals, half-up on integer 分), and tables agree with the prose.
  */
+import { cellText } from '../../src/model/index.js';
 import { describe, expect, it } from 'vitest';
 import { composeReport, renderDocx, renderMarkdown, type Report, type Table } from '../../src/index.js';
 import { renderPdf } from '../../src/render/pdf/index.js';
@@ -57,11 +58,11 @@ describe('0, two decimals and 1e12 元', () => {
 
   it('gives the tables the exact 分, and the projects table the prose’s rounding', () => {
     const aid = table(report, '学段');
-    expect(aid.rows.map((r) => r[4])).toEqual(['0.10', '0.20', '0', '1000000000000', '0.01', '375.50']);
-    expect(aid.footer).toEqual(['合计', '', '', '1009', '1000000000375.81']);
+    expect(aid.rows.map((r) => cellText(r[4]!))).toEqual(['0.10', '0.20', '0', '1000000000000', '0.01', '375.50']);
+    expect(aid.footer!.map(cellText)).toEqual(['合计', '', '', '1009', '1000000000375.81']);
     const projects = table(report, '序号');
-    expect(projects.rows[0]![4]).toBe('1.26');
-    expect(projects.footer![4]).toBe('1.26');
+    expect(cellText(projects.rows[0]![4]!)).toBe('1.26');
+    expect(cellText(projects.footer![4]!)).toBe('1.26');
   });
 
   it('reaches the DOCX and the PDF unchanged', async () => {

@@ -1,8 +1,9 @@
 /**
  * A PDF's text with positions, from `pdftotext -bbox-layout`, and the page
  * grid measured from it the way a reader sees it: body lines, line pitch,
- * left edges, and the page number under the text block. The same measures as
- * shared/tools/pdfgrid.py, in TypeScript and driven by the layout profile.
+ * left edges, lines ending flush right, characters on a full line, and the
+ * page number under the text block, all against the layout profile's text
+ * block. Used on our PDFs and on LibreOffice's PDFs of our DOCX alike.
  *
  * Coordinates are PDF points from the top-left corner of the page.
  */
@@ -102,6 +103,13 @@ export interface PageGrid {
   pitch: number | undefined;
   /** Each row's left edge, relative to the left margin, pt. */
   indents: number[];
+  /** Rows whose right edge is within 1.5 pt of the text block's. */
+  flushRight: PdfLine[];
+  /**
+   * Characters on each full line of Chinese text (flush right, nothing but
+   * wide characters), an indent of about two characters counted as two.
+   */
+  fullLineChars: number[];
   /** The text below the text block (the page number), if any. */
   footer?: {
     text: string;
@@ -131,6 +139,11 @@ export function measureGrid(pages: PdfPage[], profile: LayoutProfile): PageGrid[
     const below = page.lines.filter((l) => l.y0 >= bottom - 2);
     const rows = rowsOf(page.lines.filter((l) => l.y0 < bottom - 2));
     const pitches = rows.slice(1).map((r, i) => r.y1 - rows[i]!.y1);
+    const flushRight = rows.filter((r) => Math.abs(r.x1 - right) <= 1.5);
+    const charPt = (right - left) / profile.grid.charsPerLine;
+    const fullLineChars = flushRight
+      .filter((r) => r.text.length > 0 && [...r.text].every((ch) => ch.codePointAt(0)! > 0x2000))
+      .map((r) => [...r.text].length + Math.round((r.x0 - left) / charPt));
     const grid: PageGrid = {
       page: page.number,
       widthMm: page.width / mmToPt(1),
@@ -138,6 +151,8 @@ export function measureGrid(pages: PdfPage[], profile: LayoutProfile): PageGrid[
       rows,
       pitch: median(pitches),
       indents: rows.map((r) => r.x0 - left),
+      flushRight,
+      fullLineChars,
     };
     if (below.length > 0) {
       const fb: Box = {

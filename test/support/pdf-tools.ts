@@ -2,7 +2,6 @@
  * Reading our PDFs back with qpdf and poppler, for the PDF renderer's tests.
  * (General runners and pdftotext -bbox parsing live in tools.ts and pdf-layout.ts.)
  */
-import { spawnSync } from 'node:child_process';
 import { runOnFile } from './tools.js';
 
 /** `qpdf --check`: exit status and output. */
@@ -70,25 +69,4 @@ interface RawOutline {
   title: string;
   destpageposfrom1: number;
   kids: RawOutline[];
-}
-
-/** Runs shared/tools/pdfgrid.py on a PDF and returns its per-page JSON. */
-export function pdfGrid(pdf: Uint8Array, script: string): PdfGridPage[] {
-  return JSON.parse(runOnFile(pdf, 'pdf', 'python3', (f) => [script, f, '--json'])) as PdfGridPage[];
-}
-
-export interface PdfGridPage {
-  lines: number;
-  pitch: number | null;
-  indents: number[];
-  flush_right: number;
-  cjk_full_lines: number[];
-  footer: string;
-  footer_pos: 'left' | 'right' | 'center' | null;
-  footer_gap_mm: number | null;
-  texts: string[];
-}
-
-export function hasPython(): boolean {
-  return spawnSync('python3', ['--version'], { stdio: 'ignore' }).status === 0;
 }

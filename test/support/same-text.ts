@@ -5,7 +5,8 @@
  * that renderer adds by design taken away — PDF page numbers and table header
  * rows repeated on a new page; Markdown's block marks and escapes.
  */
-import type { Report, Table } from '../../src/model/index.js';
+import { planReport, type TableBlock } from '../../src/layout/plan/index.js';
+import type { Report } from '../../src/model/index.js';
 import { renderLines } from '../../src/render/text/index.js';
 
 export const squeeze = (text: string) => text.replace(/\s+/g, '');
@@ -30,8 +31,9 @@ const PAGE_NUMBER = /— *\d+ *—/g;
  */
 export function pdfTextMismatch(raw: string, report: Report, drop: ReadonlySet<string> = new Set()): string | undefined {
   const body = strip(squeeze(raw.replace(PAGE_NUMBER, '')), drop);
-  const tables = [...report.body, ...report.attachments.flatMap((a) => a.blocks)].filter((b): b is Table => b.type === 'table');
-  const headers = tables.map((t) => squeeze(t.columns.map((c) => c.title).join('')));
+  // The plan's tables: a chart set as a table of its data repeats its header too.
+  const tables = planReport(report).blocks.filter((b): b is TableBlock => b.kind === 'table');
+  const headers = tables.map((t) => squeeze(t.rows[0]!.cells.map((c) => c.text).join('')));
   let at = 0;
   for (const line of renderLines(report)) {
     const want = strip(squeeze(line), drop);

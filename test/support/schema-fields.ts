@@ -158,6 +158,7 @@ export const FULL_STATS = {
   report: true,
   signature: { issuer: '云溪县教育局', date: '2025-12-20' },
   previousYear: { aidStudents: 1, aidAmount: 1, trainingParticipants: 1, projectInvestment: 1 },
+  schools: [{ name: '常山小学', aid: [{ stage: 'primary', students: 418, amount: 209000 }], highlights: ['多名学生在县级比赛中获奖。'] }],
 };
 
 /** A deep copy of `stats` with the value at `path` replaced. */

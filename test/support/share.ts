@@ -83,7 +83,7 @@ export function figuresFromData(report: Report, stats: Record<string, unknown>, 
     ...(stats.title ? [] : [report.title]),
     report.signature?.date ?? '',
     ...blocks.flatMap((b) =>
-      b.type === 'paragraph' ? [b.text] : b.type === 'heading' ? [b.text, b.runIn ?? ''] : b.type === 'table' ? [...b.rows, b.footer ?? []].map((r) => r.map(String).join(' ')) : [],
+      b.type === 'paragraph' ? [b.text] : b.type === 'heading' ? [b.text, b.runIn ?? ''] : b.type === 'table' ? [...b.rows, b.footer ?? []].map((r) => r.map((c) => (typeof c === 'string' ? c : c.text)).join(' ')) : [],
     ),
   ];
   const generated = texts.map((text) => typed.reduce((rest, t) => rest.split(t).join('\n'), text)).join('\n');

@@ -36,6 +36,15 @@ export function tempDir(prefix = 'zongjie-'): { dir: string; remove: () => void 
 }
 
 /**
+ * The environment LibreOffice runs in for tests: fontconfig reads
+ * test/fixtures/fontconfig/fonts.conf (the system's configuration plus
+ * aliases from the DOCX's font names to metric-equivalent open fonts).
+ */
+export function officeEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, FONTCONFIG_FILE: new URL('../fixtures/fontconfig/fonts.conf', import.meta.url).pathname };
+}
+
+/**
  * Converts a document (DOCX bytes) to PDF with headless LibreOffice and
  * returns the PDF bytes. Each call uses its own LibreOffice user profile so
  * that parallel test files do not fight over one.
@@ -48,9 +57,33 @@ export function convertWithLibreOffice(bytes: Uint8Array, name = 'document.docx'
     execFileSync(
       'soffice',
       [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input],
-      { stdio: 'pipe', timeout: 180_000 },
+      { stdio: 'pipe', timeout: 180_000, env: officeEnv() },
     );
     return readFileSync(join(dir, basename(name).replace(/\.[^.]+$/, '') + '.pdf'));
+  } finally {
+    remove();
+  }
+}
+
+/**
+ * Converts several documents with one LibreOffice start (each start costs
+ * seconds): name → DOCX bytes in, name → PDF bytes out.
+ */
+export function convertAllWithLibreOffice(documents: Record<string, Uint8Array>): Record<string, Uint8Array> {
+  const { dir, remove } = tempDir('zongjie-soffice-');
+  try {
+    const inputs = Object.entries(documents).map(([name, bytes]) => {
+      const input = join(dir, `${name}.docx`);
+      writeFileSync(input, bytes);
+      return input;
+    });
+    const out = join(dir, 'out');
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', out, ...inputs],
+      { stdio: 'pipe', timeout: 600_000, env: officeEnv() },
+    );
+    return Object.fromEntries(Object.keys(documents).map((name) => [name, readFileSync(join(out, `${name}.pdf`))]));
   } finally {
     remove();
   }

@@ -33,7 +33,7 @@ export async function convertCommand(from: string, to: string, options: ConvertO
   if (existing?.isDirectory()) throw new CliError(`这是一个目录 / is a directory: ${shownPath(path)}`);
   if (existing && !options.force) throw new CliError(`文件已存在，未覆盖 / file exists, not overwritten: ${shownPath(path)}`, ['  加 --force 覆盖 / add --force to overwrite']);
 
-  const { data, notices } = await readStatsFile(from);
+  const { data, notices } = await readStatsFile(from, shownPath(from));
   const parsed = safeParseStats(data);
   if (!parsed.success) throw parsed.error;
   for (const line of noticeLines(notices)) output.err(line);

@@ -183,12 +183,7 @@ async function prepare(outDir: string, fonts: FontOptions, formats: readonly For
 /** `-t`: a built-in name, or a template directory read once for the whole batch. */
 async function templateOption(option: string | undefined): Promise<ComposeOptions['template']> {
   if (option === undefined || option === 'school' || option === 'bureau') return option;
-  try {
-    return await loadTemplateDir(option);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code) throw error;
-    throw new CliError((error as Error).message);
-  }
+  return loadTemplateDir(option);
 }
 
 /** From this many inputs on, a batch is drafted on worker threads (both cores); fewer do not repay starting them. */
@@ -223,7 +218,7 @@ type Read = { file: string; data: unknown; read?: StatsFile } | { file: string; 
 async function readInput(input: Input): Promise<Read> {
   if ('error' in input) return input;
   try {
-    const read = await readStatsFile(input.file);
+    const read = await readStatsFile(input.file, shownPath(input.file));
     return { file: input.file, data: read.data, read };
   } catch (error) {
     return { file: input.file, error };

@@ -18,7 +18,7 @@ export async function validateCommand(args: string[], output: Output = stdio): P
     try {
       if ('error' in input) throw input.error;
       // A workbook's problems come thrown, each at its cell.
-      const { data, place, notices } = await readStatsFile(input.file);
+      const { data, place, notices } = await readStatsFile(input.file, shownPath(input.file));
       const parsed = safeParseStats(data);
       if (!parsed.success) throw parsed.error;
       const { warnings } = composeReport(data);

@@ -1,10 +1,11 @@
 import type { LayoutProfile } from '../../layout/profile.js';
 import type { Report } from '../../model/index.js';
-import { MissingGlyphError, renderPdfWithWarnings, type PdfResult, type PdfWarning } from '../../render/pdf/index.js';
+import { MissingGlyphError, renderPdfWithWarnings, type PdfResult, type PdfWarning, type RenderPdfOptions } from '../../render/pdf/index.js';
 import { loadFonts, type LoadFontsOptions } from './load.js';
 
 export interface RenderPdfNodeOptions extends LoadFontsOptions {
   profile?: LayoutProfile;
+  drawChart?: RenderPdfOptions['drawChart'];
   /** Called once per warning; without it, a character no font has is a MissingGlyphError. */
   onWarning?: (warning: PdfWarning) => void;
   /** Throw a MissingGlyphError for any character no font has. */
@@ -17,7 +18,7 @@ export interface RenderPdfNodeOptions extends LoadFontsOptions {
  */
 export async function renderPdfNodeWithWarnings(report: Report, options: RenderPdfNodeOptions = {}): Promise<PdfResult> {
   const fonts = await loadFonts(options);
-  return renderPdfWithWarnings(report, { fonts, ...(options.profile ? { profile: options.profile } : {}), ...(options.strict ? { strict: true } : {}) });
+  return renderPdfWithWarnings(report, { fonts, ...(options.profile ? { profile: options.profile } : {}), ...(options.strict ? { strict: true } : {}), ...(options.drawChart ? { drawChart: options.drawChart } : {}) });
 }
 
 /** The Node `renderPdf`: fonts resolved for you, warnings to `onWarning`. */

@@ -9,6 +9,9 @@ import {
 } from '../../layout/profile.js';
 import type { SharedProperties } from './shared.js';
 
+/** Renders an SVG document as a PNG of the given size in pixels. */
+export type Rasterize = (svg: string, size: { widthPx: number; heightPx: number }) => Uint8Array;
+
 /**
  * What every block handler needs: the profile and the sizes derived from it,
  * in the units DOCX wants (twips, half-points), computed once.
@@ -23,8 +26,8 @@ export interface DocxContext {
   charPitch: number;
   /** Text block width (156 mm = 8844 twips). */
   textWidth: number;
-  /** Set for the last body block when the attachment note or signature follows, which must not stand alone on a page. */
-  keepWithNext?: boolean;
+  /** SVG → PNG, for the fallback image of a figure. */
+  rasterize?: Rasterize;
   /** The report's run and paragraph properties, each formatted once (see shared.ts). */
   shared: Map<string, SharedProperties>;
 }

@@ -1,13 +1,22 @@
+import { Packer } from 'docx';
+import { unzipSync } from 'fflate';
+import { planReport, type LayoutPlan, type PlanOptions } from '../../layout/plan/index.js';
 import { GBT9704, type LayoutProfile } from '../../layout/profile.js';
 import type { Report } from '../../model/index.js';
-import { reportContent } from './content.js';
-import { createContext } from './context.js';
+import { createContext, type DocxContext, type Rasterize } from './context.js';
 import { coreProperties, isoDate } from './core.js';
-import { shellFor } from './shell.js';
+import { planContent } from './plan.js';
+import { docxDocument, shellFor } from './shell.js';
 import { zip, zipEntry } from './zip.js';
+
+export type { Rasterize } from './context.js';
 
 export interface RenderDocxOptions {
   profile?: LayoutProfile;
+  /** Draws charts; without it a chart is set as a table of its data (zongjie/node brings one). */
+  drawChart?: PlanOptions['drawChart'];
+  /** SVG → PNG for a figure's fallback image; needed when the report has figures (zongjie/node brings one). */
+  rasterize?: Rasterize;
 }
 
 /**
@@ -19,12 +28,27 @@ export interface RenderDocxOptions {
  * @throws {RangeError} when `report.meta.date` is not a yyyy-mm-dd day.
  */
 export async function renderDocx(report: Report, options: RenderDocxOptions = {}): Promise<Uint8Array> {
-  const date = isoDate(report.meta.date);
-  const ctx = createContext(options.profile ?? GBT9704, report.meta.language);
+  const profile = options.profile ?? GBT9704;
+  const plan = planReport(report, profile, options.drawChart ? { drawChart: options.drawChart } : {});
+  return renderDocxPlan(plan, options.rasterize);
+}
+
+/** A layout plan as a .docx file. */
+export async function renderDocxPlan(plan: LayoutPlan, rasterize?: Rasterize): Promise<Uint8Array> {
+  const date = isoDate(plan.meta.date);
+  const ctx: DocxContext = { ...createContext(plan.profile, plan.meta.language), ...(rasterize ? { rasterize } : {}) };
+  const children = planContent(plan, ctx);
+  const core = zipEntry('docProps/core.xml', coreProperties(plan.meta));
+  if (plan.blocks.some((b) => b.kind === 'figure')) {
+    // Pictures need parts of their own (media, relationships), which the shared shell cannot hold: docx packs it all.
+    const files = unzipSync(await Packer.pack(docxDocument(ctx, children), 'uint8array'));
+    const entries = new Map(Object.entries(files).map(([path, bytes]) => [path, zipEntry(path, bytes)]));
+    return zip(entries.set('docProps/core.xml', core).values(), date);
+  }
   const shell = await shellFor(ctx);
   // Only the body and the core properties are the report's own; the rest is the profile's shell.
   const entries = new Map(shell.entries)
-    .set('word/document.xml', zipEntry('word/document.xml', shell.documentXml(reportContent(report, ctx))))
-    .set('docProps/core.xml', zipEntry('docProps/core.xml', coreProperties(report.meta)));
+    .set('word/document.xml', zipEntry('word/document.xml', shell.documentXml(children)))
+    .set('docProps/core.xml', core);
   return zip(entries.values(), date);
 }

@@ -1,4 +1,5 @@
 import { AlignmentType, ImportedXmlComponent, LineRuleType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
+import type { Align, TextStyle } from '../../layout/plan/index.js';
 import type { FontRole } from '../../layout/profile.js';
 import { chars, type DocxContext } from './context.js';
 import { runStyle } from './run.js';
@@ -19,6 +20,26 @@ export const STYLE = {
   attachmentLabel: 'AttachmentLabel',
   attachmentTitle: 'AttachmentTitle',
 } as const;
+
+/**
+ * What each kind of text block's style gives when the paragraph says
+ * nothing: its alignment, whether it starts with the profile's first-line
+ * indent, and whether it stays with the next paragraph. Paragraphs write only
+ * what the plan sets beyond these (text.ts).
+ */
+export const STYLE_DEFAULTS: Record<TextStyle, { align: Align; indented: boolean; keepNext: boolean }> = {
+  body: { align: 'justify', indented: true, keepNext: false },
+  heading1: { align: 'justify', indented: true, keepNext: true },
+  heading2: { align: 'justify', indented: true, keepNext: true },
+  heading3: { align: 'justify', indented: true, keepNext: false },
+  heading4: { align: 'justify', indented: true, keepNext: false },
+  subtitle: { align: 'center', indented: false, keepNext: false },
+  caption: { align: 'center', indented: false, keepNext: true },
+  unit: { align: 'right', indented: false, keepNext: true },
+  note: { align: 'left', indented: true, keepNext: false },
+  signature: { align: 'right', indented: false, keepNext: false },
+  label: { align: 'left', indented: false, keepNext: true },
+};
 
 /** On the grid: every line exactly one line pitch, nothing before or after. */
 export function gridSpacing(ctx: DocxContext) {
@@ -43,12 +64,15 @@ export const NO_INDENT = { firstLine: 0, firstLineChars: 0 } as const;
  * every line to the 28.95 pt pitch, exact spacing or not, which makes a table
  * row of one line two grid lines tall. docx has no option for a paragraph's
  * `w:snapToGrid`, so this one style is written as XML; styles based on it
- * inherit the setting.
+ * inherit the setting, and its character spacing of 0.
  */
 function offGridStyle(): ImportedXmlComponent {
   return ImportedXmlComponent.fromXmlString(
     `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${STYLE.offGrid}">` +
-      `<w:name w:val="Off Grid"/><w:basedOn w:val="${STYLE.body}"/><w:semiHidden/><w:pPr><w:snapToGrid w:val="0"/></w:pPr></w:style>`,
+      `<w:name w:val="Off Grid"/><w:basedOn w:val="${STYLE.body}"/><w:semiHidden/><w:pPr><w:snapToGrid w:val="0"/></w:pPr>` +
+      // Untightened too: docx drops a character spacing of 0, so the styles based on this one would
+      // inherit the body's −0.25 pt, and titles and cells would be set narrower than the PDF sets them.
+      `<w:rPr><w:spacing w:val="0"/></w:rPr></w:style>`,
   );
 }
 

@@ -1,5 +1,6 @@
 import {
   AlignmentType,
+  HeightRule,
   BorderStyle,
   Table,
   TableCell,
@@ -10,8 +11,8 @@ import {
   type FileChild,
   type IBorderOptions,
 } from 'docx';
-import type { CellAlign, Table as TableBlock } from '../../model/index.js';
-import { mmToTwips } from '../../layout/profile.js';
+import type { PlacedCell, TableBlock } from '../../layout/plan/index.js';
+import { mmToTwips, TWIPS_PER_PT } from '../../layout/profile.js';
 import type { DocxContext } from './context.js';
 import { textRun } from './run.js';
 import { styledParagraph } from './shared.js';
@@ -25,63 +26,54 @@ function rule(pt: number): IBorderOptions {
 }
 
 /**
- * A table: caption centred above, unit note at the right, then the grid.
- * The header row repeats on every page; rows never split; cells use the
- * table font at single spacing, numbers aligned as their column says. The
- * header and 合计 rows use the level 1 heading face (黑体) at table size rather
- * than a synthetic bold that most Chinese fonts lack.
+ * A table grid as the plan places it: columns by their share of the text
+ * block, the header row repeated on every page, rows never split, cells in
+ * the table role at single spacing, aligned as the plan says. The caption and
+ * unit note are text blocks before it.
  */
 export function table(block: TableBlock, ctx: DocxContext): FileChild[] {
-  const out: FileChild[] = [];
-  if (block.caption) out.push(styledParagraph(ctx, { style: STYLE.caption, widowControl: false }, [textRun(ctx, 'body', block.caption, { tight: true })]));
-  if (block.unit) out.push(styledParagraph(ctx, { style: STYLE.unit, widowControl: false }, [textRun(ctx, 'table', block.unit)]));
-  const widths = columnWidths(block, ctx.textWidth);
+  const widths = columnWidths(block.columns, ctx.textWidth);
   const thin = rule(ctx.profile.table.rulePt);
   const heavy = rule(ctx.profile.table.heavyRulePt);
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: block.columns.map((c, i) => cell(ctx, c.title, 'center', widths[i]!, true)),
-  });
+  const ruleTw = (kind: 'thin' | 'heavy' | undefined) => Math.round((kind === 'thin' ? ctx.profile.table.rulePt : ctx.profile.table.heavyRulePt) * TWIPS_PER_PT);
   const rows = block.rows.map(
-    (row) => new TableRow({ cantSplit: true, children: block.columns.map((c, i) => cell(ctx, row[i] ?? '', c.align, widths[i]!, false)) }),
-  );
-  if (block.footer) {
-    const footer = block.footer;
-    rows.push(
+    (row, r) =>
       new TableRow({
+        ...(row.kind === 'header' ? { tableHeader: true } : {}),
         cantSplit: true,
-        children: block.columns.map((c, i) => cell(ctx, footer[i] ?? '', i === 0 ? 'center' : c.align, widths[i]!, true, { top: heavy })),
+        // The plan's whole grid lines, as the PDF's row has them, less the rules, which LibreOffice adds
+        // to a row's height; text that needs more still grows the row.
+        height: {
+          value: row.gridLines * ctx.linePitch - ruleTw(block.rows[r + 1]?.ruleAbove) - (r === 0 ? ruleTw('heavy') : 0),
+          rule: HeightRule.ATLEAST,
+        },
+        children: row.cells.map((c, i) => cell(ctx, c, widths[i]!, row.kind === 'footer' ? { top: heavy } : undefined)),
       }),
-    );
-  }
-  out.push(
+  );
+  return [
     new Table({
-      rows: [header, ...rows],
+      rows,
       width: { size: ctx.textWidth, type: WidthType.DXA },
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
       margins: cellMargins(ctx),
       borders: { top: heavy, bottom: heavy, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin },
     }),
-  );
-  return out;
+  ];
 }
 
 /**
- * The text block shared out by column weight (1 when unset), in whole twips
- * that add up to the full width.
+ * The width shared out by the plan's column shares, in whole twips that add
+ * up to the full width.
  *
- * @example columnWidths({ columns: [{ weight: 1 }, { weight: 3 }] }, 8844) // [2211, 6633]
+ * @example columnWidths([0.25, 0.75], 8844) // [2211, 6633]
  */
-export function columnWidths(block: Pick<TableBlock, 'columns'>, width: number): number[] {
-  const weights = block.columns.map((c) => (c.weight && c.weight > 0 ? c.weight : 1));
-  const total = weights.reduce((a, b) => a + b, 0);
+export function columnWidths(shares: readonly number[], width: number): number[] {
   let acc = 0;
-  return weights.map((w) => {
-    const from = Math.round((acc / total) * width);
-    acc += w;
-    return Math.round((acc / total) * width) - from;
+  return shares.map((share) => {
+    const from = Math.round(acc * width);
+    acc += share;
+    return Math.round(acc * width) - from;
   });
 }
 
@@ -91,19 +83,12 @@ function cellMargins(ctx: DocxContext) {
   return { top: y, bottom: y, left: x, right: x };
 }
 
-function cell(
-  ctx: DocxContext,
-  text: string,
-  align: CellAlign,
-  width: number,
-  strong: boolean,
-  borders?: { top: IBorderOptions },
-): TableCell {
-  const run = textRun(ctx, 'table', text, strong ? { fontOf: 'heading1' } : {});
+function cell(ctx: DocxContext, placed: PlacedCell, width: number, borders?: { top: IBorderOptions }): TableCell {
+  const run = textRun(ctx, 'table', placed.text, placed.facesOf === 'table' ? {} : { fontOf: placed.facesOf });
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
     ...(borders ? { borders } : {}),
-    children: [styledParagraph(ctx, { style: STYLE.cell, widowControl: false, alignment: ALIGN[align] }, [run])],
+    children: [styledParagraph(ctx, { style: STYLE.cell, widowControl: false, alignment: ALIGN[placed.align] }, [run])],
   });
 }

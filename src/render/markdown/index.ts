@@ -1,4 +1,5 @@
-import { attachmentLabel, attachmentNote, type Block, type Heading, type Paragraph, type Report, type Table } from '../../model/index.js';
+import { planReport, type LayoutPlan, type PlacedBlock, type PlacedKind, type TextBlock, type TextStyle } from '../../layout/plan/index.js';
+import type { Report } from '../../model/index.js';
 
 /**
  * The document model as Markdown, for preview, diffs and tests.
@@ -12,34 +13,82 @@ import { attachmentLabel, attachmentNote, type Block, type Heading, type Paragra
  * in the text is a space.
  */
 export function renderMarkdown(report: Report): string {
-  const out: string[] = [`# ${oneLine(report.title)}`];
-  if (report.subtitle) out.push(`**${oneLine(report.subtitle)}**`);
-  for (const block of report.body) out.push(HANDLERS[block.type](block as never));
-  const note = attachmentNote(report);
-  if (note.length) out.push(note.map(escapeLineStart).join('  \n'));
-  if (report.signature) out.push(`<div align="right">\n\n${escapeLineStart(report.signature.issuer)}  \n${escapeLineStart(report.signature.date)}\n\n</div>`);
-  for (const attachment of report.attachments) {
-    out.push('---', `**${oneLine(attachmentLabel(report, attachment))}**`, `## ${oneLine(attachment.title)}`);
-    for (const block of attachment.blocks) out.push(HANDLERS[block.type](block as never));
-  }
-  return out.join('\n\n') + '\n';
+  return planMarkdown(planReport(report));
 }
 
-const HEADING_MARKS = { 1: '##', 2: '###', 3: '####', 4: '#####' } as const;
+/** A layout plan as Markdown. */
+export function planMarkdown(plan: LayoutPlan): string {
+  const chunks: Chunk[] = [];
+  for (const block of plan.blocks) (handlers[block.kind] as Handler<PlacedKind>)(block as never, chunks);
+  return chunks.map((c) => (c.close ? `${c.text}${c.close}` : c.text)).join('\n\n') + '\n';
+}
 
-const HANDLERS: { [K in Block['type']]: (block: Extract<Block, { type: K }>) => string } = {
-  heading: (h: Heading) => `${HEADING_MARKS[h.level]} ${oneLine(`${h.number}${h.text}`)}${h.runIn ? `\n\n${escapeLineStart(h.runIn)}` : ''}`,
-  paragraph: (p: Paragraph) => escapeLineStart(p.text),
-  table: (t: Table) => {
-    const cell = (text: string) => oneLine(text).replace(/\|/g, '\\|');
+/** A Markdown block; lines of a group (note, signature, caption and unit) join into one. */
+interface Chunk {
+  text: string;
+  group?: TextStyle | 'caption+unit';
+  close?: string;
+}
+
+type Handler<K extends PlacedKind> = (block: Extract<PlacedBlock, { kind: K }>, out: Chunk[]) => void;
+
+const HEADING_MARKS = { heading1: '##', heading2: '###', heading3: '####', heading4: '#####' } as const;
+
+/** One handler per kind of placed block. */
+const handlers: { [K in PlacedKind]: Handler<K> } = {
+  title: (block, out) => out.push({ text: `${block.style === 'title' ? '#' : '##'} ${oneLine(block.lines.join(''))}` }),
+  text: (block, out) => text(block, out),
+  table: (block, out) => {
     const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
-    const rule = `| ${t.columns.map((c) => (c.align === 'right' ? '---:' : c.align === 'center' ? ':---:' : '---')).join(' | ')} |`;
-    const lines = [row(t.columns.map((c) => cell(c.title))), rule, ...t.rows.map((r) => row(r.map(cell)))];
-    if (t.footer) lines.push(row(t.footer.map((c, i) => (i === 0 ? `**${cell(c)}**` : cell(c)))));
-    const head = [t.caption ? `**${oneLine(t.caption)}**` : '', t.unit ? oneLine(t.unit) : ''].filter(Boolean).join('  \n');
-    return [head, lines.join('\n')].filter(Boolean).join('\n\n');
+    const cell = (text: string) => oneLine(text).replace(/\|/g, '\\|');
+    const [header, ...rows] = block.rows;
+    const align = (i: number) => rows.find((r) => r.kind === 'body')?.cells[i]?.align ?? 'left';
+    const rule = `| ${header!.cells.map((_, i) => (align(i) === 'right' ? '---:' : align(i) === 'center' ? ':---:' : '---')).join(' | ')} |`;
+    const lines = [row(header!.cells.map((c) => cell(c.text))), rule, ...rows.map((r) => row(r.cells.map((c, i) => (r.kind === 'footer' && i === 0 ? `**${cell(c.text)}**` : cell(c.text)))))];
+    const head = out.at(-1)?.group === 'caption+unit' ? out.pop()!.text : '';
+    out.push({ text: [head, lines.join('\n')].filter(Boolean).join('\n\n') });
+  },
+  figure: (block, out) => {
+    if (block.chart) out.push({ text: block.chart.bars.map((bar) => `${escapeLineStart(bar.label)}：${bar.text}${block.chart!.unit}`).join('  \n') });
   },
 };
+
+function text(block: TextBlock, out: Chunk[]): void {
+  const [first, ...rest] = block.runs.map((r) => r.text);
+  const content = first ?? '';
+  const last = out.at(-1);
+  switch (block.style) {
+    case 'heading1':
+    case 'heading2':
+    case 'heading3':
+    case 'heading4':
+      out.push({ text: `${HEADING_MARKS[block.style]} ${oneLine(content)}${rest.length ? `\n\n${escapeLineStart(rest.join(''))}` : ''}` });
+      return;
+    case 'subtitle':
+      out.push({ text: `**${oneLine(content)}**` });
+      return;
+    case 'caption':
+      out.push({ text: `**${oneLine(content)}**`, group: 'caption+unit' });
+      return;
+    case 'unit':
+      if (last?.group === 'caption+unit') last.text += `  \n${oneLine(content)}`;
+      else out.push({ text: oneLine(content), group: 'caption+unit' });
+      return;
+    case 'note':
+      if (last?.group === 'note') last.text += `  \n${escapeLineStart(content)}`;
+      else out.push({ text: escapeLineStart(content), group: 'note' });
+      return;
+    case 'signature':
+      if (last?.group === 'signature') last.text += `  \n${escapeLineStart(content)}`;
+      else out.push({ text: `<div align="right">\n\n${escapeLineStart(content)}`, group: 'signature', close: '\n\n</div>' });
+      return;
+    case 'label':
+      out.push({ text: '---' }, { text: `**${oneLine(content)}**` });
+      return;
+    case 'body':
+      out.push({ text: escapeLineStart(content) });
+  }
+}
 
 /**
  * What CommonMark would read as the start of a block (after up to three

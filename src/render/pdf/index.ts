@@ -1,6 +1,7 @@
 import { GBT9704, type LayoutProfile } from '../../layout/profile.js';
 import type { Report } from '../../model/index.js';
-import { reportContent } from './document.js';
+import { planReport, type LayoutPlan, type PlanOptions } from '../../layout/plan/index.js';
+import { planContent } from './plan.js';
 import { PRODUCER } from './producer.js';
 import type { FontSet } from './fonts.js';
 import { hasKeptHeadings, keepWithNext, pageNumber, pageSetup } from './page.js';
@@ -23,6 +24,8 @@ export interface RenderPdfOptions {
   onWarning?: (warning: PdfWarning) => void;
   /** Throw a {@link MissingGlyphError} for any character no font has, whatever else is given. */
   strict?: boolean;
+  /** Draws charts; without it a chart is set as a table of its data (zongjie/node brings one). */
+  drawChart?: PlanOptions['drawChart'];
 }
 
 /** Characters no font has (they would print as empty boxes), when nothing else can report them. */
@@ -68,21 +71,31 @@ export async function renderPdfWithWarnings(report: Report, options: RenderPdfOp
         "with TTF/OTF data you fetched (in a browser) or from `await loadFonts()` (Node); or import renderPdf from 'zongjie/node', which finds them itself",
     );
   }
-  const profile = options.profile ?? GBT9704;
+  const plan = planReport(report, options.profile ?? GBT9704, options.drawChart ? { drawChart: options.drawChart } : {});
+  return renderPdfPlan(plan, options.fonts, options.strict ? { strict: true } : {});
+}
+
+/**
+ * A layout plan as a PDF, with the warnings.
+ *
+ * @throws {MissingGlyphError} with `strict: true`, for a character no font has
+ */
+export async function renderPdfPlan(plan: LayoutPlan, fonts: FontSet, options: { strict?: boolean } = {}): Promise<PdfResult> {
+  const { profile, meta } = plan;
   await loadFontParser();
-  const setter = createSetter(profile, options.fonts);
-  const content = reportContent(report, setter);
-  const date = creationDate(report.meta.date);
+  const setter = createSetter(profile, fonts);
+  const content = planContent(plan, setter);
+  const date = creationDate(meta.date);
   const body = setter.setup('body');
   const docDefinition = {
     ...pageSetup(setter),
     version: '1.7',
-    language: report.meta.language,
+    language: meta.language,
     info: {
-      title: report.meta.title,
-      author: report.meta.author,
-      subject: report.meta.subject,
-      keywords: report.meta.keywords.join(', '),
+      title: meta.title,
+      author: meta.author,
+      subject: meta.subject,
+      keywords: meta.keywords.join(', '),
       creator: 'zongjie',
       producer: PRODUCER,
       creationDate: date,
@@ -106,7 +119,7 @@ export async function renderPdfWithWarnings(report: Report, options: RenderPdfOp
 function creationDate(iso: string): Date {
   const date = new Date(`${iso}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(date.getTime())) {
-    throw new RangeError(`renderPdf: report.meta.date must be an ISO date yyyy-mm-dd, got "${iso}"`);
+    throw new RangeError(`renderPdf: meta.date must be an ISO date yyyy-mm-dd, got "${iso}"`);
   }
   return date;
 }

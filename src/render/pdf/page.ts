@@ -93,11 +93,17 @@ export function keepHeadingsWithNext(nodes: readonly Content[], linesPerPage: nu
     while (end < nodes.length && isHeading(nodes[end]!)) end++;
     const next = nodes[end];
     if (end > i && end - i < linesPerPage && next && isPlainLine(next)) {
-      out.push({ stack: [...nodes.slice(i, end).map(withoutKeep), next], unbreakable: true });
+      // A page break before the run (an attachment's label) is the stack's: pdfmake ignores one inside it.
+      const { pageBreak, ...first } = withoutKeep(nodes[i]!);
+      const stack = [first, ...nodes.slice(i + 1, end).map(withoutKeep), next];
+      out.push({ stack, unbreakable: true, ...(pageBreak ? { pageBreak } : {}) });
       i = end + 1;
     } else {
       const stop = Math.max(end, i + 1); // a run left to keepWithNext, or one other node
-      out.push(...nodes.slice(i, stop));
+      // Only headings are left to keepWithNext, which makes pdfmake lay the document out again: a
+      // caption or unit note before a table keeps no mark (as before the plan), the cost of a second pass.
+      const run = nodes.slice(i, stop);
+      out.push(...(run.some((n) => n.outline) ? run : run.map(withoutKeep)));
       i = stop;
     }
   }

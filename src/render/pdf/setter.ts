@@ -1,7 +1,8 @@
+import type { Align } from '../../layout/plan/index.js';
 import { charPitchPt, linePitchTwips, textBlock, TWIPS_PER_PT, type FontRole, type LayoutProfile } from '../../layout/profile.js';
 import { faceOf } from './face.js';
 import { roleChain, type FontSet } from './fonts.js';
-import { breakLines } from './text/breaker.js';
+import { breakLines, footprint } from './text/breaker.js';
 import { toItems, type Item, type RoleSetup } from './text/items.js';
 import { lineNode, type Alignment, type LineNode } from './text/line.js';
 import { fallbackGlyph, fontLacksChinese, missingGlyph, type PdfWarning } from './warnings.js';
@@ -11,6 +12,12 @@ const CHINESE = 0x4e2d;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3ffff}]/u;
 /** Two steps of the weight scale (regular 400 against bold 700): a difference the eye sees in one line. */
 const VISIBLE_WEIGHT_STEP = 200;
+
+/** Keeps a right-aligned line a hair inside its width, so pdfmake's own sum of the inlines never wraps it. */
+const RIGHT_SLACK_PT = 0.05;
+
+/** Room past a line's end (and a hanging mark): pdfmake counts a run's width with the tracking our measure leaves out. */
+const HANG_SLACK_PT = 1;
 
 /** Roles set on the 22 × 28 grid; the rest (title, table, page number) keep their natural spacing. */
 const GRID_ROLES: ReadonlySet<FontRole> = new Set(['body', 'heading1', 'heading2', 'heading3', 'heading4']);
@@ -43,8 +50,8 @@ export interface ParagraphOptions {
   /** Indent of the other lines in pt (default 0). */
   restPt?: number;
   rightPt?: number;
-  /** Centred or right-aligned lines are not justified. */
-  alignment?: Alignment;
+  /** `justify` (the default) ends every line but the last flush at both edges; the others are not justified. */
+  alignment?: Align;
   /** Slot height (default: the line pitch). */
   slotPt?: number;
   /** Width the lines may use before indents (default: the text block). */
@@ -82,6 +89,7 @@ export function createSetter(profile: LayoutProfile, fonts: FontSet): Setter {
         faces: roleChain(fonts, facesOf).map(faceOf),
         sizePt,
         trackingPt: GRID_ROLES.has(role) ? gridTracking(charPt, sizePt) : 0,
+        spacingTw: GRID_ROLES.has(role) ? Math.round(profile.docxCharacterSpacingPt * TWIPS_PER_PT) : 0,
       };
       setups.set(key, found);
     }
@@ -118,21 +126,30 @@ export function createSetter(profile: LayoutProfile, fonts: FontSet): Setter {
     const firstPt = options.firstPt ?? profile.indentChars * charPt;
     const restPt = options.restPt ?? 0;
     const rightPt = options.rightPt ?? 0;
-    const alignment = options.alignment ?? 'left';
+    const align = options.alignment ?? 'justify';
+    const alignment: Alignment = align === 'justify' ? 'left' : align;
     const breakAt = options.breakPt ?? width;
     const lines = breakLines(list, { firstPt: breakAt - firstPt - rightPt, restPt: breakAt - restPt - rightPt });
-    return lines.map((line, i) =>
-      lineNode({
+    return lines.map(({ items: line, hangingPt }, i) => {
+      const start = i === 0 ? firstPt : restPt;
+      // A right-aligned line is placed from the left by its own width (the last character's tracking is not drawn).
+      const right = alignment === 'right' && line.length > 0;
+      const inked = right ? line.reduce((sum, item) => sum + footprint(item), 0) - line.at(-1)!.setup.trackingPt : 0;
+      return lineNode({
         items: line,
         slotPt: options.slotPt ?? pitchPt,
-        availPt: width - (i === 0 ? firstPt : restPt) - rightPt,
-        justify: alignment === 'left' && i < lines.length - 1,
-        alignment,
-        leftPt: alignment === 'center' ? 0 : i === 0 ? firstPt : restPt,
-        rightPt,
+        // A hanging mark (、。，) ends past the edge by its own width: the rest of the line is justified to the edge.
+        availPt: width - start - rightPt + hangingPt,
+        justify: align === 'justify' && i < lines.length - 1,
+        alignment: right ? 'left' : alignment,
+        leftPt: alignment === 'center' ? 0 : right ? Math.max(start, width - rightPt - inked - RIGHT_SLACK_PT) : start,
+        // A negative right margin lets pdfmake place the hanging mark past the edge rather than wrap it.
+        // A line is already broken: pdfmake must never wrap it again, which a full last line can make it do by
+        // a rounding hair (its runs' widths are summed with the tracking we leave off the last character).
+        rightPt: (right ? 0 : rightPt) - (alignment === 'center' ? 0 : hangingPt + HANG_SLACK_PT),
         ...(line.length === 0 ? { setup: list[0]?.setup ?? setup('body') } : {}),
-      }),
-    );
+      });
+    });
   };
 
   const blank = (): LineNode => lineNode({ items: [], slotPt: pitchPt, availPt: widthPt, setup: setup('body') });

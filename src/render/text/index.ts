@@ -1,4 +1,15 @@
-import { attachmentLabel, attachmentNote, headingLine, type Block, type Report } from '../../model/index.js';
+import { planReport, type LayoutPlan, type PlacedBlock, type PlacedKind } from '../../layout/plan/index.js';
+import type { Report } from '../../model/index.js';
+
+type Handler<K extends PlacedKind> = (block: Extract<PlacedBlock, { kind: K }>) => string[];
+
+/** One handler per kind of placed block: the lines a reader reads in it. */
+const handlers: { [K in PlacedKind]: Handler<K> } = {
+  title: (block) => [block.lines.join('')],
+  text: (block) => [block.runs.map((r) => r.text).join('')],
+  table: (block) => block.rows.map((row) => row.cells.map((c) => c.text).join(' ').replace(/\s+/g, ' ').trim()),
+  figure: (block) => (block.chart ? [block.chart.bars.map((bar) => `${bar.label} ${bar.text}`).join(' ')] : []),
+};
 
 /**
  * The report as the plain lines a reader sees, in reading order: title,
@@ -9,37 +20,15 @@ import { attachmentLabel, attachmentNote, headingLine, type Block, type Report }
  * Tests hold the DOCX and PDF text to these lines; previews can print them.
  */
 export function renderLines(report: Report): string[] {
-  const lines: string[] = [report.title];
-  if (report.subtitle) lines.push(report.subtitle);
-  for (const block of report.body) lines.push(...blockLines(block));
-  lines.push(...attachmentNote(report));
-  if (report.signature) lines.push(report.signature.issuer, report.signature.date);
-  for (const attachment of report.attachments) {
-    lines.push(attachmentLabel(report, attachment), attachment.title);
-    for (const block of attachment.blocks) lines.push(...blockLines(block));
-  }
-  return lines;
+  return planLines(planReport(report));
+}
+
+/** The lines of a layout plan. */
+export function planLines(plan: LayoutPlan): string[] {
+  return plan.blocks.flatMap((block) => (handlers[block.kind] as Handler<PlacedKind>)(block as never));
 }
 
 /** The report as plain text, one printed paragraph a line. */
 export function renderText(report: Report): string {
   return renderLines(report).join('\n') + '\n';
-}
-
-function blockLines(block: Block): string[] {
-  switch (block.type) {
-    case 'heading':
-      return [headingLine(block)];
-    case 'paragraph':
-      return [block.text];
-    case 'table': {
-      const out: string[] = [];
-      if (block.caption) out.push(block.caption);
-      if (block.unit) out.push(block.unit);
-      out.push(block.columns.map((c) => c.title).join(' '));
-      for (const row of block.rows) out.push(row.join(' '));
-      if (block.footer) out.push(block.footer.join(' '));
-      return out.map((l) => l.replace(/\s+/g, ' ').trim());
-    }
-  }
 }

@@ -1,4 +1,4 @@
-import { clusters } from './clusters.js';
+import { autoSpaceTwips, charTwips, HANGING, lineStarts } from '../../../layout/line.js';
 import type { Item } from './items.js';
 
 /** Available width of each line in pt: the first line, then every other. */
@@ -15,56 +15,54 @@ export function footprint(item: Item): number {
   return item.widthPt + item.setup.trackingPt;
 }
 
-/**
- * Break a paragraph into lines, greedily, at cluster boundaries.
- *
- * Our own breaking (rather than pdfmake's) is what puts 28 characters on a
- * 442.2 pt line: every character counts its advance plus the grid tracking
- * (16 pt − 0.21 pt), exactly as the DOCX's −0.25 pt spacing does in Word.
- * Spaces at either end of a wrapped line are dropped. A cluster wider than
- * a whole line (a very long number) is split by character as a last resort.
- */
-export function breakLines(items: readonly Item[], measure: Measure): Item[][] {
-  const lines: Item[][] = [];
-  let line: Item[] = [];
-  let used = 0;
-  const avail = () => (lines.length === 0 ? measure.firstPt : measure.restPt);
-  const flush = () => {
-    lines.push(trimEnd(line));
-    line = [];
-    used = 0;
-  };
+/** A broken line: its items, and the width of a mark hanging past the edge (0 when none hangs). */
+export interface BrokenLine {
+  items: Item[];
+  hangingPt: number;
+}
 
-  for (const cluster of clusters(items)) {
-    if (line.length === 0 && isSpace(cluster)) continue;
-    const width = cluster.reduce((sum, item) => sum + footprint(item), 0);
-    if (used + width <= avail() + EPSILON_PT) {
-      line.push(...cluster);
-      used += width;
-      continue;
-    }
-    if (isSpace(cluster)) {
-      flush();
-      continue;
-    }
-    if (line.length > 0) flush();
-    if (width <= avail() + EPSILON_PT) {
-      line.push(...cluster);
-      used = width;
-      continue;
-    }
-    for (const item of cluster) {
-      if (line.length > 0 && used + footprint(item) > avail() + EPSILON_PT) flush();
-      line.push(item);
-      used += footprint(item);
-    }
-  }
-  if (line.length > 0 || lines.length === 0) lines.push(trimEnd(line));
+/**
+ * Break a paragraph into lines where the DOCX's client breaks it
+ * (layout/line.ts): each character measured as the DOCX sets it (one em for
+ * Chinese, Times New Roman's advance for Latin and digits, the run's
+ * character spacing, the space between Chinese and Latin), the zh-CN
+ * kinsoku rules, numbers and words whole, and 、。， hanging into the margin.
+ * The PDF then draws each line in its own fonts, justified to the edge.
+ * Spaces at either end of a wrapped line are dropped.
+ */
+export function breakLines(items: readonly Item[], measure: Measure): BrokenLine[] {
+  const measured = items.map((item, i) => {
+    const before = items[i - 1];
+    const size = Math.max(item.setup.sizePt, before?.setup.sizePt ?? 0);
+    return {
+      ch: item.ch,
+      widthTw: charTwips(item.ch, item.setup.sizePt, item.setup.spacingTw),
+      spaceBeforeTw: before ? autoSpaceTwips(before.ch, item.ch, size, item.setup.spacingTw) : 0,
+    };
+  });
+  const avail = (line: number) => Math.round((line === 0 ? measure.firstPt : measure.restPt) * 20 + EPSILON_PT * 20);
+  const starts = lineStarts(measured, avail);
+  const lines: BrokenLine[] = [];
+  [0, ...starts].forEach((from, k) => {
+    const to = starts[k] ?? items.length;
+    const line = trimEnd(trimStart(items.slice(from, to)));
+    const last = line.at(-1);
+    const hangs = last !== undefined && HANGING.has(last.ch) && widthOf(measured, from, from + line.length) > avail(k);
+    lines.push({ items: line, hangingPt: hangs ? footprint(last) : 0 });
+  });
   return lines;
 }
 
-function isSpace(cluster: readonly Item[]): boolean {
-  return cluster.every((item) => /\s/.test(item.ch));
+function widthOf(measured: readonly { widthTw: number; spaceBeforeTw: number }[], from: number, to: number): number {
+  let sum = 0;
+  for (let j = from; j < to; j++) sum += measured[j]!.widthTw + (j > from ? measured[j]!.spaceBeforeTw : 0);
+  return sum;
+}
+
+function trimStart(line: Item[]): Item[] {
+  let start = 0;
+  while (start < line.length && /\s/.test(line[start]!.ch)) start++;
+  return line.slice(start);
 }
 
 function trimEnd(line: Item[]): Item[] {

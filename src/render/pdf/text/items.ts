@@ -8,6 +8,8 @@ export interface RoleSetup {
   sizePt: number;
   /** Added after every character, in pt (negative tightens to the character grid). */
   trackingPt: number;
+  /** The DOCX run's character spacing in twips (−5 on the grid), for measuring lines as the DOCX's client does. */
+  spacingTw: number;
 }
 
 /** One character (code point) with the face that draws it. */
