@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aggregateStats, composeReport, formatCount, formatFen, renderDocx, toFen, type AggregateResult, type Report, type YearlyStatsInput } from '../../src/index.js';
+import { aggregateStats, cellText, composeReport, formatCount, formatFen, renderDocx, toFen, type AggregateResult, type Report, type YearlyStatsInput } from '../../src/index.js';
 import { renderPdf, type FontSet } from '../../src/render/pdf/index.js';
 import { readDocx } from '../support/docx-text.js';
 import { defaultFonts, hasDefaultFonts } from '../support/pdf-fonts.js';
@@ -46,7 +46,7 @@ describe("the county's draft", () => {
     expect(toFen(amount!)).toBe(records.reduce((n, a) => n + Math.round(a.amount! * 100), 0));
     const attachment = report.attachments.find((a) => a.title === '2025年各学校学生资助情况统计表')!;
     const table = attachment.blocks[0]!;
-    expect(table.type === 'table' && table.footer).toEqual(['合计', '', String(students), formatYuan(amount!)]);
+    expect(table.type === 'table' && table.footer!.map(cellText)).toEqual(['合计', '', String(students), formatYuan(amount!)]);
     const lead = report.body.find((b) => b.type === 'paragraph' && b.text.startsWith('全年共资助各学段学生'))!;
     expect(lead.type === 'paragraph' && lead.text).toContain(`全年共资助各学段学生${formatCount(students!, '人次')}，发放资助资金${formatFen(toFen(amount!))}`);
   });
