@@ -58,5 +58,5 @@ export function planReport(report: Report, profile: LayoutProfile = GBT9704, opt
 function title(text: string, style: TitleBlock['style'], ctx: PlanContext, after: number, issuer?: string): TitleBlock {
   const role = 'title';
   const capacity = Math.floor(textBlock(ctx.profile).widthPt / ctx.profile.roles[role].sizePt);
-  return { kind: 'title', style, lines: titleLines(text, capacity, issuer), role, space: { before: 0, after }, keep: { withNext: style === 'attachmentTitle' } };
+  return { kind: 'title', style, text, lines: titleLines(text, capacity, issuer), role, space: { before: 0, after }, keep: { withNext: style === 'attachmentTitle' } };
 }

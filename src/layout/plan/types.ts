@@ -61,6 +61,9 @@ export interface Keep {
 export interface TitleBlock {
   kind: 'title';
   style: 'title' | 'attachmentTitle';
+  /** The title as written, for formats that do not break lines (Markdown, text). */
+  text: string;
+  /** The title broken into centred lines (a trapezoid), for the page. */
   lines: string[];
   role: FontRole;
   space: Spacing;

@@ -36,7 +36,7 @@ const HEADING_MARKS = { heading1: '##', heading2: '###', heading3: '####', headi
 
 /** One handler per kind of placed block. */
 const handlers: { [K in PlacedKind]: Handler<K> } = {
-  title: (block, out) => out.push({ text: `${block.style === 'title' ? '#' : '##'} ${oneLine(block.lines.join(''))}` }),
+  title: (block, out) => out.push({ text: `${block.style === 'title' ? '#' : '##'} ${oneLine(block.text)}` }),
   text: (block, out) => text(block, out),
   table: (block, out) => {
     const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
