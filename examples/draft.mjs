@@ -26,7 +26,7 @@ for (const name of ['school', 'bureau']) {
 //              --previous examples/county/schools-2024 --highlights -o examples/out/county/county.json
 const county = join(here, 'county');
 const countyOut = join(outDir, 'county');
-const bureau = await readStatsFile(join(county, 'bureau.json'));
+const bureau = (await readStatsFile(join(county, 'bureau.json'))).data;
 const { organisation, year } = bureau;
 const lastYear = await aggregateFiles(await statsFilesIn(join(county, 'schools-2024')), { organisation, year: year - 1, name: shown });
 warn(lastYear.warnings);

@@ -5,9 +5,41 @@
  *   parseStats → deriveFacts → composeReport → renderDocx / renderPdf / renderMarkdown
  */
 export * from './schema/index.js';
+export {
+  PROGRAMMES,
+  ORG_KINDS,
+  SECTIONS,
+  programmeRule,
+  programmeName,
+  programmeVerb,
+  voiceOf,
+  divisionOf,
+  type ProgrammeKind,
+  type ProgrammeRule,
+  type OrgKindRule,
+  type SectionRule,
+  type Voice,
+} from './domain/index.js';
 export * from './input/index.js';
 export { deriveFacts, type Facts, type Warning } from './facts/index.js';
-export type { AidFacts, BackPayFact, Change, Coverage, EnrolmentFacts, GroupFacts, ProgrammeFacts, ProjectFacts, StageAidFacts, Tally, TrainingFacts } from './facts/index.js';
+export type {
+  AidFacts,
+  BackPayFact,
+  Change,
+  Coverage,
+  EnrolmentFacts,
+  GroupFacts,
+  GroupShare,
+  PaymentFacts,
+  ProgrammeFacts,
+  ProjectFacts,
+  ProjectGroup,
+  ProjectSet,
+  StageAidFacts,
+  Tally,
+  TrainingFacts,
+  TrainingTally,
+} from './facts/index.js';
 export {
   FEN_PER_YUAN,
   MAX_AMOUNT_YUAN,
@@ -36,8 +68,11 @@ export {
   formatPercentRange,
   joinList,
   formatArea,
+  formatQuantity,
   formatRoughAmount,
   formatRoughCount,
+  formatRoughPercent,
+  formatRoughQuantity,
   type AmountUnit,
   type FormatAmountOptions,
   type FormatCountOptions,
@@ -58,7 +93,18 @@ export {
   type SchoolInput,
   type YearChange,
 } from './aggregate/index.js';
-export { composeReport, BUILTIN_TEMPLATES, TemplateError, termsForYear, type ComposeOptions, type ComposeResult, type TemplateSource, type Terms } from './compose/index.js';
+export {
+  composeReport,
+  BUILTIN_TEMPLATES,
+  SHARED_PARTIALS,
+  TemplateError,
+  termsForYear,
+  type ComposeOptions,
+  type ComposeResult,
+  type TemplateSource,
+  type TemplateView,
+  type Terms,
+} from './compose/index.js';
 export { proofreadStats, type ProofreadOptions } from './proofread/index.js';
 export * from './model/index.js';
 export * from './layout/profile.js';

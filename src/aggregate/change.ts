@@ -69,10 +69,11 @@ function whyNot(current: YearlyStats, previous: YearlyStats, field: Headline, be
 function headlines(stats: YearlyStats): Record<Headline, number | undefined> {
   const facts = deriveFacts(stats);
   return {
-    aidStudents: facts.aid.stages.length ? facts.aid.total.students : undefined,
-    aidAmount: facts.aid.stages.length ? facts.aid.total.fen / 100 : undefined,
-    trainingParticipants: facts.trainings?.participants,
-    projectInvestment: facts.projects ? facts.projects.investmentFen / 100 : undefined,
+    // The summary's headline: aid money paid and fees waived (facts.aid.grants), not loans or goods.
+    aidStudents: facts.aid.grants.rows && facts.aid.grants.known.students ? facts.aid.grants.students : undefined,
+    aidAmount: facts.aid.grants.rows && facts.aid.grants.known.fen ? facts.aid.grants.fen / 100 : undefined,
+    trainingParticipants: facts.trainings?.byStatus.done && facts.trainings.known.participants ? facts.trainings.participants : undefined,
+    projectInvestment: facts.projects?.current?.investmentFen === undefined ? undefined : facts.projects.current.investmentFen / 100,
   };
 }
 

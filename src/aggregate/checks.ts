@@ -14,7 +14,11 @@ const PAID_ELSEWHERE: ReadonlySet<Programme> = new Set(['studentLoan', 'yulu', '
 /** Students a school has in a stage: 义务教育 counts 小学 and 初中; either of those counts an undivided 义务教育. */
 function enrolledIn(stats: YearlyStats, stage: Stage): number {
   const stages = stats.enrolment?.stages ?? [];
-  const sum = (wanted: readonly Stage[]) => stages.filter((s) => wanted.includes(s.stage)).reduce((n, s) => n + s.students, 0);
+  // A stage that gives no student count (its schools only) leaves the count unknown: nothing to check against.
+  const sum = (wanted: readonly Stage[]) => {
+    const found = stages.filter((s) => wanted.includes(s.stage));
+    return found.some((s) => s.students === undefined) ? Number.POSITIVE_INFINITY : found.reduce((n, s) => n + s.students!, 0);
+  };
   if (stage === 'compulsory') return sum(['compulsory', 'primary', 'junior']);
   if (stage === 'primary' || stage === 'junior') return sum([stage, 'compulsory']);
   return sum([stage]);

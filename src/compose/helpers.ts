@@ -32,9 +32,35 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   /** {{countApprox 8046 "份"}} → 8000余份 */
   countApprox: plain((n: number, measure: unknown) => f.formatCount(n, unit('countApprox', measure), { approx: true })),
   /** {{roughCount r "份"}} → 8000余份 ({ value, approx } from a rough field) */
-  roughCount: plain((r: f.RoughValue, measure: unknown) => f.formatRoughCount(r, unit('roughCount', measure))),
+  roughCount: plain((r: f.RoughValue & { approx?: f.ApproxWord | null }, measure: unknown) => f.formatRoughCount({ value: r.value, ...(r.approx ? { approx: r.approx } : {}) }, unit('roughCount', measure))),
   /** {{roughAmount r}} → 930多万元 */
   roughAmount: plain((r: f.RoughValue) => f.formatRoughAmount(r)),
+  /** {{fen 4180000}} → 41.8万元: an amount in 分, as the view gives money */
+  fen: plain((fen: number) => f.formatFen(fen)),
+  /** {{roughFen r}} → 930多万元 ({ fen, approx } from the view) */
+  roughFen: plain((r: { fen: number; approx: f.ApproxWord | null }) => f.formatRoughAmount({ value: r.fen / 100, ...(r.approx ? { approx: r.approx } : {}) })),
+  /** {{roughQuantity r "册"}} → 7.3万册, 1万多平方米; unit 元 prints an amount */
+  roughQuantity: plain((r: f.RoughValue & { approx?: f.ApproxWord | null }, measure: unknown) =>
+    f.formatRoughQuantity({ value: r.value, ...(r.approx ? { approx: r.approx } : {}) }, unit('roughQuantity', measure)),
+  ),
+  /** {{roughPercent r}} → 98.16%, 30%多 */
+  roughPercent: plain((r: f.RoughValue & { approx?: f.ApproxWord | null }) => f.formatRoughPercent({ value: r.value, ...(r.approx ? { approx: r.approx } : {}) })),
+  /** {{either headings.plans "下一步工作打算"}} → the first that is given */
+  either: (...args: unknown[]) => args.slice(0, -1).find((a) => a !== null && a !== undefined && a !== '' && a !== false) ?? '',
+  /**
+   * {{h depth}} → "##" for depth 2; {{h depth 1}} → "###": the heading mark
+   * of a level relative to the section a partial is placed at.
+   */
+  h: plain((depth: number, plus?: number) => {
+    const level = depth + (typeof plus === 'number' ? plus : 0);
+    if (!Number.isInteger(level) || level < 1 || level > 4) throw new RangeError(`heading level ${level} is outside 1–4`);
+    return '#'.repeat(level);
+  }),
+  /** {{roughSmall r "名"}} → 两名 for an exact 2, 近百名, 12名: a small exact count in words, as prose beside names wants */
+  roughSmall: plain((r: f.RoughValue & { approx?: f.ApproxWord | null }, measure: unknown) => {
+    const word = unit('roughSmall', measure);
+    return !r.approx && r.value >= 1 && r.value <= 10 ? f.smallCount(r.value, word) : f.formatRoughCount({ value: r.value, ...(r.approx ? { approx: r.approx } : {}) }, word);
+  }),
   /** {{small 3 "所"}} → 三所; 12 → 12所 */
   small: plain((n: number, measure: unknown) => f.smallCount(n, unit('small', measure))),
   /** {{percent 1016 1035}} → 98.16% */

@@ -1,3 +1,4 @@
+import { ORG_KINDS } from '../domain/organisations.js';
 import { deriveFacts } from '../facts/index.js';
 import { warning, type Warning } from '../facts/warning.js';
 import { formatDate } from '../format/date.js';
@@ -9,17 +10,20 @@ import type { YearlyStatsInput } from '../schema/types.js';
 import { cleanText } from './clean.js';
 import { MarkupError, parseMarkup } from './markup.js';
 import { outline } from './outline.js';
+import { withSharedPartials } from './partials.js';
 import { fundsByStageChart } from './charts.js';
 import { aidTable, projectsTable, trainingsTable } from './tables.js';
 import { schoolHighlights, schoolsTable } from './schools.js';
 import { BUILTIN_TEMPLATES, compileTemplate, TemplateError, type RenderTemplate, type TemplateSource } from './template.js';
 import { termsForYear, type Terms } from './terms.js';
 import { bare, seal, TextVault, VaultLeakError } from './vault.js';
-import { buildView } from './view.js';
+import { buildView, periodView } from './view.js';
 
 export { BUILTIN_TEMPLATES, TemplateError, type TemplateSource } from './template.js';
 export { termsForYear, type Terms } from './terms.js';
+export { SHARED_PARTIALS } from './partials.js';
 export type { View } from './view.js';
+export type * from './template-view.js';
 
 export interface ComposeOptions {
   /** A built-in template name, or a template's files. Default: `bureau` for a bureau, else `school`. */
@@ -36,7 +40,7 @@ export interface ComposeResult {
 const compiled = new WeakMap<TemplateSource, RenderTemplate>();
 
 function templateFor(stats: YearlyStats, choice: ComposeOptions['template']): { source: TemplateSource; run: RenderTemplate } {
-  const source = typeof choice === 'object' ? choice : BUILTIN_TEMPLATES[choice ?? (stats.organisation.kind === 'bureau' ? 'bureau' : 'school')];
+  const source = withSharedPartials(typeof choice === 'object' ? choice : BUILTIN_TEMPLATES[choice ?? ORG_KINDS[stats.organisation.kind].template]);
   let run = compiled.get(source);
   if (!run) compiled.set(source, (run = compileTemplate(source)));
   return { source, run };
@@ -85,8 +89,8 @@ export function composeReport(input: unknown, options: ComposeOptions = {}): Com
   const store: Block[] = [];
   const put = (block: Block | null) => (block ? (store.push(block), `@block ${store.length - 1}`) : null);
   const tables = {
-    aid: put(aidTable(stats, facts)), projects: put(projectsTable(stats, facts)), // Up to three trainings read well in prose; more get a table of their own.
-    trainings: stats.trainings.length > 3 ? put(trainingsTable(stats, facts)) : null,
+    aid: put(aidTable(stats, facts)), projects: put(projectsTable(stats, facts)), // Up to three trainings held read well in prose; more get a table of their own.
+    trainings: (facts.trainings?.byStatus.done?.count ?? 0) > 3 ? put(trainingsTable(stats, facts)) : null,
     // A county's aggregate: the per-school table, and each school's highlights when listed.
     schools: put(schoolsTable(stats)),
     schoolHighlights: schoolHighlights(stats).map(put).join('\n') || null,
@@ -95,7 +99,7 @@ export function composeReport(input: unknown, options: ComposeOptions = {}): Com
 
   const vault = new TextVault();
   // Table markers are ours, not user text: they stay outside the vault.
-  const view = bare({ ...seal(buildView(stats, facts, terms, tables), vault), tables: bare(tables), charts: bare(charts) });
+  const view = bare({ ...seal(buildView(stats, facts, terms, tables, warnings, charts), vault), tables: bare(tables), charts: bare(charts) });
   const template = templateFor(stats, options.template);
   const markup = parseTemplateOutput(template, view, store, vault);
 
@@ -119,7 +123,7 @@ export function composeReport(input: unknown, options: ComposeOptions = {}): Com
     }
   };
   const issuer = stats.signature?.issuer ?? stats.organisation.name;
-  const title = markup.title ? reveal(markup.title) : `${issuer}${stats.year}年工作总结`;
+  const title = markup.title ? reveal(markup.title) : `${issuer}${periodView(stats).label}工作总结`;
   const date = stats.signature?.date ?? `${stats.year}-12-31`;
   if (!stats.signature)
     warnings.push(warning('no_signature', 'signature', '未填写落款日期，文末不印落款', 'no signature date given: the summary has no 落款'));
@@ -138,7 +142,8 @@ export function composeReport(input: unknown, options: ComposeOptions = {}): Com
     },
     title,
     ...(subtitle ? { subtitle } : {}),
-    body: outline(markup.body.map(revealBlock)),
+    // The close (“总之……”, 特此报告。) follows the last section, under no heading.
+    body: [...outline(markup.body.map(revealBlock)), ...markup.closing.map(revealBlock)],
     ...(stats.signature ? { signature: { issuer, date: formatDate(stats.signature.date) } } : {}),
     attachments: markup.attachments
       .map((a) => ({ title: reveal(a.title), blocks: outline(a.blocks.map(revealBlock)) }))

@@ -8,6 +8,8 @@ import type { Block, HeadingLevel } from '../model/index.js';
  *   ###> 文本。           a level 3–4 heading that runs in with the next paragraph
  *   @block N             a prebuilt block (a table) from the block store
  *   @attachment 标题      what follows belongs to a new attachment
+ *   @end                 what follows closes the body, outside every section
+ *                        (“总之，……”, 特此报告。): no heading stands over it
  *   any other line       a paragraph; blank lines are ignored
  *
  * User text reaches this parser only as vault tokens, so nothing a user
@@ -17,6 +19,8 @@ export interface Markup {
   title?: string;
   subtitle?: string;
   body: Block[];
+  /** The paragraphs after `@end`: the body's close, under no heading. */
+  closing: Block[];
   attachments: { title: string; blocks: Block[] }[];
 }
 
@@ -33,7 +37,7 @@ export class MarkupError extends Error {
 const HEADING = /^(#{1,4})(>?)\s+(.*)$/;
 
 export function parseMarkup(source: string, store: readonly Block[]): Markup {
-  const out: Markup = { body: [], attachments: [] };
+  const out: Markup = { body: [], closing: [], attachments: [] };
   let blocks = out.body;
   let runIn: { level: HeadingLevel; line: number } | undefined;
 
@@ -64,6 +68,9 @@ export function parseMarkup(source: string, store: readonly Block[]): Markup {
           return;
         case 'subtitle':
           out.subtitle = arg;
+          return;
+        case 'end':
+          blocks = out.closing;
           return;
         case 'attachment':
           blocks = [];

@@ -2,7 +2,9 @@ import type { Facts } from '../facts/index.js';
 import { projectInvestmentFen } from '../facts/projects.js';
 import { toFen } from '../format/money.js';
 import { amountCell, countCell, type Cell, type Table } from '../model/index.js';
-import { AUDIENCE_LABELS, PROJECT_KIND_LABELS, PROJECT_STATUS_LABELS, SEMESTER_LABELS, STAGE_LABELS } from '../schema/enums.js';
+import { APPROX_LABELS, AUDIENCE_LABELS, PROJECT_KIND_LABELS, PROJECT_STATUS_LABELS, SEMESTER_LABELS, STAGE_LABELS } from '../schema/enums.js';
+import type { Rough } from '../schema/rough.js';
+import { statusOf } from '../facts/trainings.js';
 import type { YearlyStats } from '../schema/stats.js';
 
 // Numbers are typed cells (model/cells.ts): the printed text cut from integer 分,
@@ -42,6 +44,18 @@ export function aidTable(stats: YearlyStats, facts: Facts): Table | null {
   };
 }
 
+/** An estimate keeps its word in a cell: 约70000.00, 10000多. */
+function roughText(r: Rough, text: string): string {
+  if (!r.approx) return text;
+  return r.approx === 'nearly' || r.approx === 'about' ? `${APPROX_LABELS[r.approx]}${text}` : `${text}${APPROX_LABELS[r.approx]}`;
+}
+
+/** An estimated investment in 万元: the amount, its text with the estimate's word. */
+function roughAmountCell(r: Rough): Cell {
+  const cell = amountCell(toFen(r.value), '万元');
+  return { ...cell, text: roughText(r, cell.text) };
+}
+
 export function projectsTable(stats: YearlyStats, facts: Facts): Table | null {
   if (!facts.projects) return null;
   return {
@@ -57,18 +71,26 @@ export function projectsTable(stats: YearlyStats, facts: Facts): Table | null {
     ],
     rows: stats.projects.map((p, i) => [
       String(i + 1),
-      p.school ?? (p.schools ?? []).join('、'),
+      p.school ?? `${(p.schools ?? []).join('、')}${p.schoolCount && p.schoolCount > (p.schools?.length ?? 0) ? `${p.schools?.length ? '等' : ''}${p.schoolCount}所` : ''}`,
       p.name ?? PROJECT_KIND_LABELS[p.kind],
-      p.area === undefined ? '' : String(p.area.value),
-      amountCell(projectInvestmentFen(p), '万元'),
+      p.area === undefined ? '' : roughText(p.area, String(p.area.value)),
+      p.investment?.approx ? roughAmountCell(p.investment) : investmentCell(projectInvestmentFen(p)),
       PROJECT_STATUS_LABELS[p.status].replace(/^已(通过)?/, ''),
     ]),
-    footer: ['合计', '', '', facts.projects.area ? String(facts.projects.area) : '', amountCell(facts.projects.investmentFen, '万元'), ''],
+    // A total only where every project gives its figure exactly; no 合计 row with nothing in it.
+    ...(facts.projects.area === undefined && facts.projects.investmentFen === undefined
+      ? {}
+      : { footer: ['合计', '', '', facts.projects.area === undefined ? '' : String(facts.projects.area), investmentCell(facts.projects.investmentFen), ''] }),
   };
 }
 
+const investmentCell = (fen: number | undefined): Cell => (fen === undefined ? '' : amountCell(fen, '万元'));
+
+/** The trainings held (planned ones are targets, stated in the text), with their totals where every one gives them. */
 export function trainingsTable(stats: YearlyStats, facts: Facts): Table | null {
-  if (!facts.trainings) return null;
+  const held = stats.trainings.filter((t) => statusOf(t) === 'done');
+  if (!facts.trainings || held.length === 0) return null;
+  const t = facts.trainings;
   return {
     type: 'table',
     columns: [
@@ -77,12 +99,12 @@ export function trainingsTable(stats: YearlyStats, facts: Facts): Table | null {
       { title: '期数', align: 'right', weight: 1.5 },
       { title: '人次', align: 'right', weight: 2 },
     ],
-    rows: stats.trainings.map((t) => [
+    rows: held.map((t) => [
       t.audienceName ?? AUDIENCE_LABELS[t.audience],
       t.title ?? '',
       t.sessions === undefined ? '' : countCell(t.sessions),
       t.participants === undefined ? '' : countCell(t.participants),
     ]),
-    footer: ['合计', '', countCell(facts.trainings.sessions), countCell(facts.trainings.participants)],
+    footer: ['合计', '', t.known.sessions ? countCell(t.sessions) : '', t.known.participants ? countCell(t.participants) : ''],
   };
 }

@@ -1,42 +1,51 @@
-import type { Facts, ProgrammeFacts, StageAidFacts, Tally } from '../facts/index.js';
-import { formatAmountChange, formatChange } from '../format/change.js';
-import { formatPercent } from '../format/percent.js';
-import {
-  AUDIENCE_LABELS,
-  FUNDING_LABELS,
-  ORG_KIND_LABELS,
-  PROJECT_KIND_LABELS,
-  SEMESTER_LABELS,
-  STAGE_LABELS,
-  type FundingSource,
-  type Programme,
-  type ProjectKind,
-  type ProjectStatus,
-  type Stage,
-} from '../schema/enums.js';
-import type { Aid, YearlyStats } from '../schema/stats.js';
+import { ORG_KINDS, personAt, voiceOf } from '../domain/organisations.js';
+import { DATA_SECTIONS, SECTIONS, STAFF_AUDIENCES, type DataSection } from '../domain/sections.js';
+import type { Facts, Warning } from '../facts/index.js';
+import { warning } from '../facts/warning.js';
+import { statusOf } from '../facts/trainings.js';
+import { formatChange } from '../format/change.js';
+import { formatSchoolYear } from '../format/schoolYear.js';
+import { AUDIENCE_LABELS, DROPOUT_ACTION_LABELS, ORG_KIND_LABELS, RATE_LABELS, SECTION_LABELS, SEMESTER_LABELS, STAGE_LABELS, type Section, type Stage } from '../schema/enums.js';
+import type { Training, YearlyStats } from '../schema/stats.js';
+import type { EnrolmentView, MeasureView, PeriodView, TemplateView, TrainingItemView, TrainingsView, ViewCharts, ViewTables } from './template-view.js';
 import type { Terms } from './terms.js';
+import { aidView } from './view-aid.js';
+import { projectsView } from './view-projects.js';
+import { beforeFigure, groupName, known, paragraphsOf, rough, roughMoney, sentence, some } from './view-values.js';
+
+export type { ViewCharts, ViewTables } from './template-view.js';
 
 /**
- * The view: what templates see. Every key is present (null when there is
- * nothing), so templates run in Handlebars' strict mode and a typo in a
- * custom template fails loudly instead of printing nothing. Numbers stay
- * numbers (helpers format them); user strings arrive sealed (see vault.ts).
+ * Stats and facts → the TemplateView (src/compose/template-view.ts). Only
+ * what the data gives reaches it: absent and zero figures become null, so a
+ * template cannot print a sentence the data does not back. No arithmetic
+ * here either: every sum comes from the facts.
  */
 
-/** How a programme's payment reads after "为N名学生". */
-const PROGRAMME_VERBS: Record<Programme, string> = {
-  preschoolAid: '发放资助资金',
-  tuitionWaiver: '免除学费',
-  nationalGrant: '发放国家助学金',
-  boardingSubsidy: '发放生活补助',
-  nutrition: '发放营养膳食补助',
-  freeTextbooks: '免费提供教科书，折合资金',
-  studentLoan: '办理生源地信用助学贷款',
-  yulu: '发放雨露计划补助',
-  freshmanAid: '发放新生入学资助',
-  custom: '发放',
-};
+/** The report's period as titles and running text name it. */
+export function periodView(stats: Pick<YearlyStats, 'year' | 'period'>): PeriodView {
+  const { year, period } = stats;
+  switch (period) {
+    case 'year':
+      return { kind: period, label: `${year}年`, whole: '全年', isYear: true };
+    case 'schoolYear':
+      return { kind: period, label: formatSchoolYear(year), whole: '本学年', isYear: false };
+    default:
+      return { kind: period, label: `${year}年${SEMESTER_LABELS[period]}`, whole: '本学期', isYear: false };
+  }
+}
+
+/**
+ * The lead-in after the opening, in the genre the title names: 总结 by
+ * default, 报告 or 汇报 where the user's title says so; a survey (调研报告)
+ * has none.
+ */
+function leadFor(title: string | undefined): string | null {
+  if (title && /调研报告$|调查报告$/.test(title)) return null;
+  if (title && /汇报$/.test(title)) return '现将有关情况汇报如下：';
+  if (title && /报告$/.test(title)) return '现将有关情况报告如下：';
+  return '现将有关情况总结如下：';
+}
 
 /** What a bureau calls the schools of a stage. */
 const SCHOOL_LABELS: Record<Stage, string> = {
@@ -49,262 +58,259 @@ const SCHOOL_LABELS: Record<Stage, string> = {
   higher: '高等学校',
 };
 
-/** How the organisation speaks of itself and of its whole scope. */
-function voice(stats: YearlyStats): { self: string; scope: string } {
-  const { kind, name } = stats.organisation;
-  switch (kind) {
-    case 'bureau': {
-      const area = /区/.test(name) ? '区' : /市/.test(name) && !/县/.test(name) ? '市' : '县';
-      return { self: '我局', scope: `全${area}` };
-    }
-    case 'kindergarten':
-      return { self: '我园', scope: '全园' };
-    case 'centerSchool':
-      return { self: '中心校', scope: '全镇' };
-    case 'teachingPoint':
-      return { self: '我教学点', scope: '全教学点' };
-    default:
-      return { self: '我校', scope: '全校' };
-  }
+function trainingItem(t: Training): TrainingItemView {
+  return { audience: t.audienceName ?? AUDIENCE_LABELS[t.audience], title: t.title ?? null, sessions: some(t.sessions), participants: some(t.participants) };
 }
 
-/** A free-text field's paragraphs: each line break the user typed starts a new one. */
-function paragraphsOf(text: string): string[] {
-  return text
-    .split('\n')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-const yuan = (t: Tally) => ({ students: t.students, amount: t.fen / 100 });
-
-/** "学生", "幼儿", or the aided group's name ("脱贫家庭学生"; "脱贫家庭幼儿" in preschool). */
-function nounFor(stage: Stage, records: Aid[], terms: Terms): string {
-  const group = records.find((r) => r.group)?.group;
-  const noun = group ? terms.groups[group] : '学生';
-  return stage === 'preschool' ? noun.replace(/学生/, '幼儿') : noun;
-}
-
-/**
- * A programme's name as printed right before its amount: one ending in a
- * digit is quoted, or "爱心助学金2" and 4500元 would read as 爱心助学金24500元.
- */
-function beforeAmount(name: string): string {
-  return /[0-9０-９]$/.test(name) ? `“${name}”` : name;
-}
-
-function programmeView(p: ProgrammeFacts, stats: YearlyStats, terms: Terms) {
-  const records = p.records.map((i) => stats.aid[i]!);
-  const name = beforeAmount(p.name);
-  const verb =
-    p.programme === 'custom' ? `${PROGRAMME_VERBS.custom}${name}` : p.programme === 'tuitionWaiver' && p.stage === 'preschool' ? '免除保育教育费' : PROGRAMME_VERBS[p.programme];
-  const parts = (['spring', 'autumn', 'year'] as const).flatMap((period) => {
-    const t = p.periods[period];
-    const noun = nounFor(p.stage, records.filter((r) => r.period === period && !r.backPay), terms);
-    return t ? [{ label: period === 'year' ? '全年' : SEMESTER_LABELS[period], noun, ...yuan(t) }] : [];
-  });
-  const backPays = p.backPays.map((b) => ({
-    label: `${b.year}年${SEMESTER_LABELS[b.semester]}`,
-    noun: nounFor(p.stage, records.filter((r) => r.backPay?.year === b.year && r.backPay.semester === b.semester), terms),
-    ...yuan(b),
-  }));
-  const notes = records.flatMap((r) => (r.note ? [r.note] : []));
+function trainingsView(stats: YearlyStats, facts: Facts): TrainingsView | null {
+  const t = facts.trainings;
+  if (!t) return null;
+  const of = (status: 'done' | 'ongoing' | 'planned') => stats.trainings.filter((x) => statusOf(x) === status).map(trainingItem);
+  const done = of('done');
+  const change = facts.change.trainingParticipants;
   return {
-    label: p.name,
-    programme: p.programme,
-    verb,
-    name,
-    parts,
-    backPays,
-    total: yuan(p.total),
-    /** A yearly total is worth stating when it sums more than one payment. */
-    showTotal: parts.length + backPays.length > 1,
-    notes,
+    held: done.length
+      ? {
+          sessions: known(t.sessions, t.known.sessions),
+          participants: known(t.participants, t.known.participants),
+          change: change ? formatChange(change.current, change.previous, '人次') : null,
+          items: done,
+          several: done.length > 1,
+        }
+      : null,
+    ongoing: of('ongoing'),
+    planned: of('planned'),
   };
 }
 
-function stageView(s: StageAidFacts, stats: YearlyStats, terms: Terms) {
-  const programmes = s.programmes.map((p) => programmeView(p, stats, terms));
-  return { stage: s.stage, label: STAGE_LABELS[s.stage], single: programmes.length === 1, programmes, total: yuan(s.total) };
+/** A rate's name: the user's, else the label with its stage where the label does not name one (小学适龄儿童入学率). */
+function rateName(r: YearlyStats['rates'][number]): string {
+  if (r.name) return r.name;
+  const label = RATE_LABELS[r.rate];
+  const named = r.rate === 'retention' || r.rate === 'kindergartenEnrolment';
+  return r.stage && !named ? `${STAGE_LABELS[r.stage]}${label}` : label;
 }
 
-function coverageText(facts: Facts, terms: Terms): string | null {
-  const grouped = facts.coverage.filter((c) => c.group);
-  if (grouped.length === 0) return null;
-  const lowest = grouped.reduce((a, b) => (a.aided * b.eligible <= b.aided * a.eligible ? a : b));
-  const names = [...new Set(grouped.map((c) => terms.groups[c.group!]))].join('和');
-  if (grouped.every((c) => c.aided >= c.eligible)) return `${names}资助实现全覆盖`;
-  return `${names}资助覆盖率最低为${formatPercent(lowest.aided, lowest.eligible)}`;
+function enrolmentView(e: NonNullable<Facts['enrolment']>): EnrolmentView | null {
+  const stages = e.stages.filter((s) => (s.students ?? 0) > 0);
+  const schoolStages = e.stages.flatMap((s) => (s.schools ? [{ schoolLabel: SCHOOL_LABELS[s.stage], schools: s.schools, teachingPoints: some(s.teachingPoints) }] : []));
+  if (stages.length === 0 && schoolStages.length === 0) return null;
+  return {
+    schools: known(e.schools, e.known.schools),
+    classes: known(e.classes, e.known.classes),
+    students: known(e.students, e.known.students),
+    preschool: some(e.preschool),
+    beyondPreschool: some(e.beyondPreschool),
+    several: stages.length > 1,
+    stages: stages.map((s) => ({
+      stage: s.stage,
+      label: STAGE_LABELS[s.stage],
+      schoolLabel: SCHOOL_LABELS[s.stage],
+      isPreschool: s.stage === 'preschool',
+      schools: some(s.schools),
+      teachingPoints: some(s.teachingPoints),
+      classes: some(s.classes),
+      students: some(s.students),
+    })),
+    schoolStages,
+    studentStages: stages.filter((s) => s.stage !== 'preschool').map((s) => ({ label: STAGE_LABELS[s.stage], students: s.students! })),
+  };
 }
 
-/** How a project's progress reads in prose. */
-const STATUS_PHRASES: Record<ProjectStatus, string> = {
-  accepted: '已通过竣工验收并投入使用',
-  completed: '已完工',
-  started: '已开工建设',
-  planned: '已列入建设规划',
-};
+const STATUS_WORDS = { done: null, ongoing: '正在', planned: '计划' } as const;
 
-/** The project's kind as prose names it after the school: "运动场建设项目"; no "某幼儿园幼儿园建设". */
-function kindPhrase(kind: ProjectKind, school: string): string {
-  const label = PROJECT_KIND_LABELS[kind];
-  if (kind === 'kindergarten' && school.endsWith('幼儿园')) return '建设项目';
-  return `${label}项目`;
+/** The data sections with something to print, from the view built so far. */
+type Built = Omit<TemplateView, 'measures' | 'placed' | 'headings' | 'highlights' | 'problems' | 'plans' | 'closing' | 'report' | 'tables' | 'charts'>;
+
+function hasData(view: Built, section: DataSection): boolean {
+  const data = view[section];
+  return data !== null && data !== undefined;
 }
 
-function projectsView(stats: YearlyStats, facts: Facts) {
-  const p = facts.projects;
-  if (!p) return null;
-  const sources = (Object.keys(FUNDING_LABELS) as FundingSource[]).flatMap((source) => {
-    const fen = p.bySourceFen[source];
-    return fen ? [{ label: FUNDING_LABELS[source], amount: fen / 100 }] : [];
-  });
-  // One line per status and kind: "常山小学、沙河小学和大柳初中三所学校运动场建设已通过竣工验收".
-  const order: ProjectStatus[] = ['accepted', 'completed', 'started', 'planned'];
-  const progress = order.flatMap((status) => {
-    const byKind = new Map<string, string[]>();
-    for (const project of p.byStatus[status] ?? []) {
-      // TODO(issue 11): projects of several or unnamed schools, and of a whole programme.
-      const schools = project.school ? [project.school] : (project.schools ?? []);
-      const kind = project.name ?? kindPhrase(project.kind, schools[0] ?? '');
-      byKind.set(kind, [...(byKind.get(kind) ?? []), ...schools]);
+/** A data section's heading among the measures: the user's, else the registry's (培训 of non-staff is not 教师培训). */
+function sectionTitle(section: DataSection, stats: YearlyStats): string {
+  const own = stats.headings?.[section];
+  if (own) return own;
+  if (section === 'trainings' && !stats.trainings.every((t) => (STAFF_AUDIENCES as readonly string[]).includes(t.audience))) return '开展培训';
+  return SECTIONS[section].title;
+}
+
+/**
+ * The measures in the user's order, data sections where listed; the data
+ * sections with data the user did not list follow, with a warning when the
+ * user did order sections (so a seven-item list does not silently become
+ * eight). A listed section without data is left out, with a warning.
+ */
+function measuresView(stats: YearlyStats, view: Built, warnings: Warning[]): { measures: MeasureView[]; placed: TemplateView['placed'] } {
+  const measures: MeasureView[] = [];
+  const listed = new Set<DataSection>();
+  stats.measures.forEach((m, i) => {
+    if (!('section' in m)) {
+      measures.push({ title: m.title, paragraphs: paragraphsOf(m.text), section: null });
+      return;
     }
-    return [...byKind].map(([kind, schools]) => ({
-      kind,
-      schools: [...new Set(schools)],
-      count: new Set(schools).size,
-      one: new Set(schools).size === 1,
-      /** Beyond five schools a list stops reading well; the count stands alone. */
-      many: new Set(schools).size > 5,
-      status: STATUS_PHRASES[status],
-    }));
+    listed.add(m.section);
+    const paragraphs = m.text ? paragraphsOf(m.text) : [];
+    if (hasData(view, m.section)) measures.push({ title: m.title ?? sectionTitle(m.section, stats), paragraphs, section: m.section });
+    // The user's words stand even where the data gives nothing to add.
+    else if (paragraphs.length) measures.push({ title: m.title ?? sectionTitle(m.section, stats), paragraphs, section: null });
+    else
+      warnings.push(
+        warning('section_empty', `measures[${i}]`, `列出了“${SECTION_LABELS[m.section]}”，但没有该部分的数据，不印出`, `lists ${m.section}, which has no data: left out`),
+      );
   });
-  const programmes = [...new Set(stats.projects.flatMap((x) => (x.programme ? [x.programme] : [])))];
-  return { count: p.count, schools: p.schools, area: p.area || null, investment: p.investmentFen / 100 || null, sources, progress, programmes };
+  const appended = DATA_SECTIONS.filter((s) => SECTIONS[s].home === 'measures' && !listed.has(s) && hasData(view, s));
+  for (const s of appended) measures.push({ title: sectionTitle(s, stats), paragraphs: [], section: s });
+  if (listed.size > 0 && appended.length > 0)
+    warnings.push(
+      warning(
+        'section_appended',
+        'measures',
+        `未在做法中列出的数据部分（${appended.map((s) => SECTION_LABELS[s]).join('、')}）排在其后；如开头写明了做法的项数，请核对`,
+        `data sections not listed among the measures (${appended.join(', ')}) follow them; check any count of measures the opening states`,
+      ),
+    );
+  const placed = (s: 'aid' | 'rates' | 'achievements') => listed.has(s) && hasData(view, s);
+  return { measures, placed: { aid: placed('aid'), rates: placed('rates'), achievements: placed('achievements') } };
 }
 
-export interface ViewTables {
-  aid: string | null;
-  projects: string | null;
-  trainings: string | null;
-}
-
-export function buildView(stats: YearlyStats, facts: Facts, terms: Terms, tables: ViewTables) {
-  const { self, scope } = voice(stats);
+export function buildView(stats: YearlyStats, facts: Facts, terms: Terms, tables: ViewTables, warnings: Warning[] = [], charts: ViewCharts = { fundsByStage: null }): TemplateView {
   const org = stats.organisation;
+  const voice = voiceOf(org);
+  const period = periodView(stats);
   const e = facts.enrolment;
   const opening = stats.opening ? paragraphsOf(stats.opening) : [];
-  const change = facts.change;
-  const trainings = facts.trainings;
   const d = stats.dropout;
-  return {
+  const pairing = stats.pairing;
+  const publicity = stats.publicity;
+  const donations = stats.donations;
+  const recruitment = stats.recruitment;
+  const support = stats.supportTeaching;
+  const targeted = stats.targetedEnrolment;
+
+  const dropoutView = d
+    ? {
+        checked: some(d.checked),
+        households: some(d.households),
+        found: some(d.found),
+        noneFound: d.found === 0,
+        foundHouseholds: some(d.foundHouseholds),
+        returned: some(d.returned),
+        homeTaught: some(d.homeTaught),
+        reasons: d.reasons.filter((r) => r.students > 0).map((r) => ({ reason: beforeFigure(r.reason), students: r.students, action: r.action && r.action !== 'other' ? DROPOUT_ACTION_LABELS[r.action] : null })),
+        noneForPoverty: d.noneForPoverty === true,
+      }
+    : null;
+  const dropoutSays = dropoutView && (dropoutView.checked || dropoutView.households || dropoutView.found || dropoutView.noneFound || dropoutView.reasons.length || dropoutView.noneForPoverty || dropoutView.returned || dropoutView.homeTaught);
+
+  const pairingView = pairing
+    ? { teachers: rough(pairing.teachers), students: rough(pairing.students), households: some(pairing.households), homeVisits: rough(pairing.homeVisits), arrangement: pairing.arrangement ? sentence(pairing.arrangement) : null }
+    : null;
+  const publicityView = publicity ? { materials: rough(publicity.materials), kinds: publicity.kinds, channels: publicity.channels } : null;
+  const donationsView = donations
+    ? { since: donations.since ?? null, donors: donations.donors, fund: donations.fund ?? null, amount: roughMoney(donations.amount), grants: roughMoney(donations.grants), students: rough(donations.students) }
+    : null;
+  const names = support?.names ?? [];
+  const supportView = support
+    ? {
+        teachers: rough(support.teachers),
+        names: names.map(beforeFigure),
+        // Named teachers among more (or an estimate): 潘勇等近百名教师.
+        sample: names.length > 0 && (support.teachers.approx !== undefined || support.teachers.value > names.length),
+        destinations: support.destinations ?? [],
+      }
+    : null;
+  const recruitmentView = recruitment
+    ? {
+        teachers: some(recruitment.teachers),
+        status: STATUS_WORDS[recruitment.status ?? 'done'],
+        rural: some(recruitment.rural),
+        publicFundedGraduates: some(recruitment.publicFundedGraduates),
+        publicFundedPlan: some(recruitment.publicFundedPlan),
+      }
+    : null;
+  const targetedView = targeted ? { vocational: some(targeted.vocational), specialPlan: some(targeted.specialPlan), note: targeted.note ? sentence(targeted.note) : null } : null;
+  const rates = stats.rates.map((r) => ({ name: beforeFigure(rateName(r)), value: { value: r.value.value, approx: r.value.approx ?? null }, year: r.year !== undefined && r.year !== stats.year ? r.year : null }));
+  const achievements = stats.achievements.filter((a) => a.value.value > 0);
+  const sinceYears = [...new Set(achievements.map((a) => a.since ?? null))];
+
+  const built: Built = {
     year: stats.year,
     title: stats.title ?? null,
     subtitle: stats.subtitle ?? null,
+    period,
     org: {
       name: org.name,
       kind: org.kind,
       kindLabel: ORG_KIND_LABELS[org.kind],
-      isBureau: org.kind === 'bureau',
+      isBureau: ORG_KINDS[org.kind].template === 'bureau',
       region: org.region ?? null,
       parent: org.parent ?? null,
     },
-    self,
-    scope,
+    voice,
     terms,
     opening,
     /** The user's opening already ends with the lead-in "……如下：". */
-    openingHasLead: /如下[：:]$/.test(opening[opening.length - 1] ?? ''),
-    enrolment: e
+    openingHasLead: /如下[：:。]$/.test(opening[opening.length - 1] ?? ''),
+    lead: leadFor(stats.title),
+    enrolment: e ? enrolmentView(e) : null,
+    rates: rates.length ? { items: rates } : null,
+    groups: facts.groups.flatMap((g) => {
+      // Said of the persons counted: a group wholly in preschool, or a kindergarten's, is of 幼儿.
+      const person = g.stages.length > 0 && g.stages.every((s) => s.stage === 'preschool') ? '幼儿' : personAt(org.kind, undefined);
+      const students = some(g.students);
+      const households = some(g.households);
+      if (students === null && households === null) return [];
+      return [
+        {
+          label: beforeFigure(g.name ?? groupName(g.group, person, terms)),
+          semester: g.semester ? SEMESTER_LABELS[g.semester] : null,
+          students,
+          households,
+          stages: g.stages.filter((s) => s.students > 0).map((s) => ({ label: STAGE_LABELS[s.stage], students: s.students })),
+          several: g.stages.filter((s) => s.students > 0).length > 1,
+          outOfCounty: some(g.outOfCounty),
+        },
+      ];
+    }),
+    aid: aidView(stats, facts, terms, period),
+    dropout: dropoutSays ? dropoutView : null,
+    projects: projectsView(stats, facts, voice),
+    recruitment: recruitmentView && (recruitmentView.teachers || recruitmentView.publicFundedGraduates || recruitmentView.publicFundedPlan) ? recruitmentView : null,
+    supportTeaching: supportView && (supportView.teachers || supportView.names.length) ? supportView : null,
+    trainings: trainingsView(stats, facts),
+    pairing: pairingView && (pairingView.teachers || pairingView.students || pairingView.households || pairingView.homeVisits || pairingView.arrangement) ? pairingView : null,
+    targetedEnrolment: targetedView && (targetedView.vocational || targetedView.specialPlan || targetedView.note) ? targetedView : null,
+    publicity: publicityView && (publicityView.materials || publicityView.kinds.length || publicityView.channels.length) ? publicityView : null,
+    donations:
+      donationsView && (donationsView.amount || donationsView.students || donationsView.donors.length || donationsView.fund) ? donationsView : null,
+    achievements: achievements.length
       ? {
-          ...e,
-          stages: e.stages.map((s) => ({
-            label: STAGE_LABELS[s.stage],
-            schoolLabel: SCHOOL_LABELS[s.stage],
-            isPreschool: s.stage === 'preschool',
-            schools: s.schools ?? null,
-            teachingPoints: s.teachingPoints ?? null,
-            classes: s.classes ?? null,
-            students: s.students,
+          groups: sinceYears.map((since) => ({
+            since,
+            items: achievements
+              .filter((a) => (a.since ?? null) === since)
+              .map((a) => ({ item: beforeFigure(a.item), value: { value: a.value.value, approx: a.value.approx ?? null }, unit: a.unit, money: a.unit === '元' })),
           })),
         }
       : null,
-    groups: facts.groups.map((g) => ({
-      label: g.name ?? terms.groups[g.group],
-      semester: g.semester ? SEMESTER_LABELS[g.semester] : null,
-      stages: g.stages.map((s) => ({ label: STAGE_LABELS[s.stage], students: s.students })),
-      several: g.stages.length > 1,
-      students: g.students,
-      outOfCounty: g.outOfCounty ?? null,
-    })),
-    aid: facts.aid.stages.length
-      ? {
-          stages: facts.aid.stages.map((s) => stageView(s, stats, terms)),
-          total: yuan(facts.aid.total),
-          coverage: coverageText(facts, terms),
-          change: change.aidFen ? formatAmountChange(change.aidFen.current / 100, change.aidFen.previous / 100) : null,
-          studentsChange: change.aidStudents ? formatChange(change.aidStudents.current, change.aidStudents.previous, '人次') : null,
-        }
-      : null,
-    dropout: d
-      ? {
-          checked: d.checked ?? null,
-          households: d.households ?? null,
-          found: d.found,
-          returned: d.returned,
-          homeTaught: d.homeTaught,
-          reasons: d.reasons,
-          noneForPoverty: d.noneForPoverty,
-        }
-      : null,
-    pairing: stats.pairing
-      ? {
-          teachers: stats.pairing.teachers ?? null,
-          students: stats.pairing.students ?? null,
-          homeVisits: stats.pairing.homeVisits ?? null,
-        }
-      : null,
-    supportTeaching: stats.supportTeaching
-      ? { teachers: stats.supportTeaching.teachers, names: stats.supportTeaching.names ?? [], destinations: stats.supportTeaching.destinations ?? [] }
-      : null,
-    recruitment: stats.recruitment
-      ? {
-          teachers: stats.recruitment.teachers,
-          rural: stats.recruitment.rural ?? null,
-          publicFundedGraduates: stats.recruitment.publicFundedGraduates ?? null,
-          publicFundedPlan: stats.recruitment.publicFundedPlan ?? null,
-        }
-      : null,
-    trainings: trainings
-      ? {
-          sessions: trainings.sessions,
-          participants: trainings.participants,
-          several: stats.trainings.length > 1,
-          list: stats.trainings.map((t) => ({
-            audience: t.audienceName ?? AUDIENCE_LABELS[t.audience],
-            title: t.title,
-            sessions: t.sessions,
-            participants: t.participants,
-          })),
-          change: change.trainingParticipants ? formatChange(change.trainingParticipants.current, change.trainingParticipants.previous, '人次') : null,
-        }
-      : null,
-    projects: projectsView(stats, facts),
-    targetedEnrolment: stats.targetedEnrolment
-      ? { vocational: stats.targetedEnrolment.vocational ?? null, specialPlan: stats.targetedEnrolment.specialPlan ?? null, note: stats.targetedEnrolment.note ?? null }
-      : null,
-    publicity: stats.publicity ? { materials: stats.publicity.materials ?? null, kinds: stats.publicity.kinds, channels: stats.publicity.channels } : null,
-    donations: stats.donations
-      ? { amount: stats.donations.amount ?? null, students: stats.donations.students ?? null, donors: stats.donations.donors }
-      : null,
-    // TODO(issue 11): place the data sections a measure names ({ section }) where it stands.
-    measures: stats.measures.flatMap((m) => ('text' in m ? [{ title: m.title, paragraphs: paragraphsOf(m.text) }] : [])),
+  };
+  const { measures, placed } = measuresView(stats, built, warnings);
+  const headings = Object.fromEntries((Object.keys(SECTION_LABELS) as Section[]).map((s) => [s, stats.headings?.[s] ?? null])) as Record<Section, string | null>;
+  return {
+    ...built,
+    measures,
+    placed,
+    headings,
     highlights: stats.highlights.flatMap(paragraphsOf),
     problems: stats.problems.flatMap(paragraphsOf),
     plans: stats.plans.flatMap(paragraphsOf),
+    closing: stats.closing ? paragraphsOf(stats.closing) : [],
     report: stats.report,
     tables,
+    charts,
   };
 }
 
-export type View = ReturnType<typeof buildView>;
+/** @deprecated The view's type: use {@link TemplateView}. */
+export type View = TemplateView;

@@ -1,6 +1,7 @@
+import { programmeName, programmeRule } from '../domain/programmes.js';
 import { formatPath } from '../schema/issues.js';
-import { PROGRAMME_LABELS, SEMESTER_LABELS, STAGE_LABELS } from '../schema/enums.js';
-import type { YearlyStats } from '../schema/stats.js';
+import { AID_PERIOD_LABELS, PROJECT_KIND_LABELS, REPORT_PERIOD_LABELS, SEMESTER_LABELS, STAGE_LABELS } from '../schema/enums.js';
+import type { Project, YearlyStats } from '../schema/stats.js';
 import { toFen, yuanText } from '../format/money.js';
 import { enrolledIn, type EnrolmentFacts } from './enrolment.js';
 import { fundingFen } from './projects.js';
@@ -29,8 +30,9 @@ function statedTotals(stats: YearlyStats, enrolment: EnrolmentFacts | undefined)
       ['totalStudents', stats.enrolment.totalStudents, enrolment.students, '人', 'students'],
       ['totalSchools', stats.enrolment.totalSchools, enrolment.schools, '所', 'schools'],
     ] as const;
+    const known = { totalStudents: enrolment.known.students, totalSchools: enrolment.known.schools };
     for (const [field, stated, sum, unit, noun] of checks) {
-      if (stated !== undefined && stated !== sum)
+      if (stated !== undefined && known[field] && stated !== sum)
         out.push(
           warning(
             'parts_do_not_add_up',
@@ -44,24 +46,73 @@ function statedTotals(stats: YearlyStats, enrolment: EnrolmentFacts | undefined)
   return out;
 }
 
-/** More students aided in a stage and semester than are enrolled in it. */
+/**
+ * More students aided in a stage and semester than are enrolled in it, for
+ * the programmes paid within the organisation's schools (src/domain).
+ */
 function aidedVsEnrolled(stats: YearlyStats, enrolment: EnrolmentFacts | undefined): Warning[] {
   if (!enrolment) return [];
   const out: Warning[] = [];
   stats.aid.forEach((a, i) => {
-    if (a.students === undefined || a.backPay || a.period === 'year' || a.programme === 'studentLoan' || a.programme === 'yulu') return;
+    if (a.students === undefined || a.backPay || a.period === 'year' || !programmeRule(a.programme).withinEnrolment) return;
     const enrolled = enrolledIn(enrolment, a.stage);
     if (enrolled !== undefined && a.students > enrolled)
       out.push(
         warning(
           'aided_exceeds_enrolled',
           at('aid', i, 'students'),
-          `${SEMESTER_LABELS[a.period]}${STAGE_LABELS[a.stage]}${PROGRAMME_LABELS[a.programme]}受助${a.students}人，多于该学段在校学生${enrolled}人`,
+          `${SEMESTER_LABELS[a.period]}${STAGE_LABELS[a.stage]}${programmeName(a.programme, a.stage, a.name)}受助${a.students}人，多于该学段在校学生${enrolled}人`,
           `${a.students} aided in ${a.stage}, ${a.period}, more than the ${enrolled} enrolled`,
         ),
       );
   });
   return out;
+}
+
+/** A row's groups that add up to more or fewer students than the row states. */
+function groupShares(stats: YearlyStats): Warning[] {
+  const out: Warning[] = [];
+  stats.aid.forEach((a, i) => {
+    if (!a.byGroup || a.students === undefined) return;
+    const sum = Object.values(a.byGroup).reduce<number>((n, v) => n + (v ?? 0), 0);
+    if (sum !== a.students)
+      out.push(
+        warning(
+          'parts_do_not_add_up',
+          at('aid', i, 'byGroup'),
+          `各群体合计${sum}人，与受助学生${a.students}人不符`,
+          `the groups add up to ${sum}, the row states ${a.students} students`,
+        ),
+      );
+  });
+  return out;
+}
+
+/**
+ * Aid rows outside the period the report covers: an autumn payment in a
+ * spring report, a yearly one in a semester's. A school year (2025—2026)
+ * holds both semesters.
+ */
+function period(stats: YearlyStats): Warning[] {
+  if (stats.period === 'year' || stats.period === 'schoolYear') return [];
+  const out: Warning[] = [];
+  stats.aid.forEach((a, i) => {
+    if (a.backPay || a.period === stats.period) return;
+    out.push(
+      warning(
+        'outside_period',
+        at('aid', i, 'period'),
+        `本条为${AID_PERIOD_LABELS[a.period]}，报告只涵盖${REPORT_PERIOD_LABELS[stats.period]}`,
+        `the row is for ${a.period}, the report covers only ${stats.period}`,
+      ),
+    );
+  });
+  return out;
+}
+
+/** How a project is named in a message. */
+function projectName(p: Project): string {
+  return p.school ?? p.schools?.join('、') ?? p.name ?? p.programme ?? PROJECT_KIND_LABELS[p.kind];
 }
 
 /** Funding sources that do not add up to the stated investment. */
@@ -77,7 +128,7 @@ function funding(stats: YearlyStats): Warning[] {
         warning(
           'funding_does_not_add_up',
           at('projects', i, 'funding'),
-          `${p.school}项目各来源资金合计${yuanText(sources)}，与总投资${yuanText(stated)}不符`,
+          `${projectName(p)}项目各来源资金合计${yuanText(sources)}，与总投资${yuanText(stated)}不符`,
           `the sources add up to ${yuanText(sources)}, the investment is ${yuanText(stated)}`,
         ),
       );
@@ -85,11 +136,12 @@ function funding(stats: YearlyStats): Warning[] {
   return out;
 }
 
-/** Dates outside the report year (a signature may fall early in the next year). */
+/** Dates outside the report year (a school year reaches into the next; a signature may fall early in the next year). */
 function dates(stats: YearlyStats): Warning[] {
   const out: Warning[] = [];
   const yearOf = (d: string) => Number(d.slice(0, 4));
-  const check = (date: string | undefined, where: string, allowNext = false) => {
+  const next = stats.period === 'schoolYear';
+  const check = (date: string | undefined, where: string, allowNext = next) => {
     if (!date) return;
     const y = yearOf(date);
     if (y === stats.year || (allowNext && y === stats.year + 1)) return;
@@ -101,28 +153,39 @@ function dates(stats: YearlyStats): Warning[] {
   return out;
 }
 
+/**
+ * Children accounted for beyond those found: returned and home-taught (the
+ * fields, or the reasons handled so, whichever is larger — a reason may
+ * break the field down) plus the other reasons.
+ */
 function dropout(stats: YearlyStats): Warning[] {
   const d = stats.dropout;
-  if (!d) return [];
-  if (d.found === undefined) return [];
-  // TODO(issue 11): reasons with an action overlap returned/homeTaught.
-  const accounted = (d.returned ?? 0) + (d.homeTaught ?? 0) + d.reasons.reduce((n, r) => n + r.students, 0);
+  if (!d || d.found === undefined) return [];
+  const byAction = (action: string) => d.reasons.filter((r) => r.action === action).reduce((n, r) => n + r.students, 0);
+  const other = d.reasons.filter((r) => r.action !== 'returned' && r.action !== 'homeTaught').reduce((n, r) => n + r.students, 0);
+  const accounted = Math.max(d.returned ?? 0, byAction('returned')) + Math.max(d.homeTaught ?? 0, byAction('homeTaught')) + other;
   if (accounted <= d.found) return [];
   return [
     warning(
       'dropout_does_not_add_up',
       at('dropout'),
-      `劝返、送教和其他原因合计${accounted}人，多于排查出的${d.found}人`,
-      `returned, home-taught and other reasons add up to ${accounted}, more than the ${d.found} found`,
+      `劝返、送教和其他情况合计${accounted}人，多于排查出的${d.found}人`,
+      `returned, home-taught and other cases add up to ${accounted}, more than the ${d.found} found`,
     ),
   ];
 }
 
-/** Amounts that differ from students × standard. */
+/**
+ * Amounts that differ from students × standard, where the standard is
+ * counted per the row's period (per semester for a semester's payment, per
+ * year for a year's); a daily or monthly standard is not checked.
+ */
 function standards(stats: YearlyStats): Warning[] {
   const out: Warning[] = [];
   stats.aid.forEach((a, i) => {
     if (a.standard === undefined || a.students === undefined || a.amount === undefined) return;
+    const unit = a.standardUnit ?? (a.period === 'year' ? 'year' : 'semester');
+    if (unit !== (a.period === 'year' ? 'year' : 'semester')) return;
     const standard = toFen(a.standard);
     const expected = standard * a.students;
     const actual = toFen(a.amount);
@@ -141,5 +204,5 @@ function standards(stats: YearlyStats): Warning[] {
 
 /** Every consistency warning of valid stats, in field order. */
 export function checkStats(stats: YearlyStats, enrolment: EnrolmentFacts | undefined): Warning[] {
-  return [...statedTotals(stats, enrolment), ...aidedVsEnrolled(stats, enrolment), ...standards(stats), ...funding(stats), ...dropout(stats), ...dates(stats)];
+  return [...statedTotals(stats, enrolment), ...aidedVsEnrolled(stats, enrolment), ...groupShares(stats), ...period(stats), ...standards(stats), ...funding(stats), ...dropout(stats), ...dates(stats)];
 }

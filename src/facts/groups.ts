@@ -7,9 +7,14 @@ export interface GroupFacts {
   semester?: Semester;
   /** Counts per stage, in the usual stage order. */
   stages: { stage: Stage; students: number }[];
-  /** The sum of the parts (what a summary prints; a differing stated total is a warning). */
-  students: number;
+  /**
+   * The students a summary prints: the sum of the stages where they are
+   * given (a differing stated total is a warning), else the stated total;
+   * undefined when only households are given.
+   */
+  students?: number;
   statedTotal?: number;
+  households?: number;
   outOfCounty?: number;
 }
 
@@ -19,14 +24,16 @@ export function groupFacts(stats: Pick<YearlyStats, 'aidedGroups'>): GroupFacts[
       const n = g.byStage?.[stage];
       return n === undefined ? [] : [{ stage, students: n }];
     });
+    const students = stages.length ? stages.reduce((n, s) => n + s.students, 0) : g.students;
     return {
       group: g.group,
-      name: g.name,
-      semester: g.semester,
+      ...(g.name === undefined ? {} : { name: g.name }),
+      ...(g.semester === undefined ? {} : { semester: g.semester }),
       stages,
-      students: stages.length ? stages.reduce((n, s) => n + s.students, 0) : (g.students ?? 0),
-      statedTotal: g.students,
-      outOfCounty: g.outOfCounty,
+      ...(students === undefined ? {} : { students }),
+      ...(g.students === undefined ? {} : { statedTotal: g.students }),
+      ...(g.households === undefined ? {} : { households: g.households }),
+      ...(g.outOfCounty === undefined ? {} : { outOfCounty: g.outOfCounty }),
     };
   });
 }

@@ -9,12 +9,12 @@ import { projectFacts, type ProjectFacts } from './projects.js';
 import { trainingFacts, type TrainingFacts } from './trainings.js';
 import type { Warning } from './warning.js';
 
-export type { AidFacts, BackPayFact, ProgrammeFacts, StageAidFacts, Tally } from './aid.js';
+export type { AidFacts, BackPayFact, GroupShare, PaymentFacts, ProgrammeFacts, StageAidFacts, Tally } from './aid.js';
 export type { EnrolmentFacts } from './enrolment.js';
 export type { Coverage } from './coverage.js';
 export type { GroupFacts } from './groups.js';
-export type { ProjectFacts } from './projects.js';
-export type { TrainingFacts } from './trainings.js';
+export type { ProjectFacts, ProjectGroup, ProjectSet } from './projects.js';
+export type { TrainingFacts, TrainingTally } from './trainings.js';
 export { warning, type Warning } from './warning.js';
 export { enrolledIn };
 
@@ -32,7 +32,11 @@ export interface Facts {
   trainings?: TrainingFacts;
   projects?: ProjectFacts;
   coverage: Coverage[];
-  /** Compared with `previousYear`, where both years are known. Amounts in 分. */
+  /**
+   * Compared with `previousYear`, where both years are known. Amounts in 分.
+   * Aid is the headline (grants and waivers, `aid.grants`), training the
+   * participants of trainings held, projects the year's (no `since`).
+   */
   change: {
     aidStudents?: Change;
     aidFen?: Change;
@@ -66,10 +70,10 @@ export function deriveFacts(stats: YearlyStats): Facts {
     projects,
     coverage: coverageFacts(stats, enrolment),
     change: {
-      aidStudents: pair(aid.stages.length ? aid.total.students : undefined, prev?.aidStudents),
-      aidFen: pair(aid.stages.length ? aid.total.fen : undefined, toFenOrUndefined(prev?.aidAmount)),
-      trainingParticipants: pair(trainings?.participants, prev?.trainingParticipants),
-      projectInvestmentFen: pair(projects?.investmentFen, toFenOrUndefined(prev?.projectInvestment)),
+      aidStudents: pair(aid.grants.rows && aid.grants.known.students ? aid.grants.students : undefined, prev?.aidStudents),
+      aidFen: pair(aid.grants.rows && aid.grants.known.fen ? aid.grants.fen : undefined, toFenOrUndefined(prev?.aidAmount)),
+      trainingParticipants: pair(trainings?.byStatus.done && trainings.known.participants ? trainings.participants : undefined, prev?.trainingParticipants),
+      projectInvestmentFen: pair(projects?.current?.investmentFen, toFenOrUndefined(prev?.projectInvestment)),
     },
     warnings: checkStats(stats, enrolment),
   };

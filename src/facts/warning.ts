@@ -12,6 +12,9 @@ export interface Warning {
     | 'fallback_glyph'
     | 'font_lacks_chinese'
     | 'no_signature'
+    | 'outside_period'
+    | 'section_appended'
+    | 'section_empty'
     // Proofreading the user's text (src/proofread):
     | 'placeholder_left'
     | 'text_repeated'

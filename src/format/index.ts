@@ -23,5 +23,5 @@ export { RANGE_JOINER, formatPercentRange, formatRange } from './range';
 export { joinList } from './list';
 export type { JoinListOptions } from './list';
 export { formatArea } from './area';
-export { formatRoughAmount, formatRoughCount } from './rough';
+export { formatQuantity, formatRoughAmount, formatRoughCount, formatRoughPercent, formatRoughQuantity } from './rough';
 export type { ApproxWord, RoughValue } from './rough';

@@ -1,4 +1,3 @@
-import { trimmedDecimal } from './fixed';
 
 export interface FormatPercentOptions {
   /** Decimals kept, 0 to 2 (default 2); trailing zeros are dropped anyway. */
@@ -28,22 +27,31 @@ function asIntegers(a: number, b: number): [bigint, bigint] | undefined {
   return undefined;
 }
 
-/** part/whole in 10^-digits percent units, rounded half-up. */
-function percentUnits(part: number, whole: number, digits: number): number {
+/** part/whole in 10^-digits percent units, rounded half-up; a bigint, so a huge rate keeps its digits. */
+function percentUnits(part: number, whole: number, digits: number): bigint {
   const exact = asIntegers(part, whole);
   if (exact) {
     const [p, w] = exact;
     const numerator = p * 10n ** BigInt(digits + 2);
-    return Number((2n * numerator + w) / (2n * w));
+    return (2n * numerator + w) / (2n * w);
   }
   // Irrational-looking inputs: clear float noise, then round half-up.
-  return Math.round(Number(((part / whole) * 10 ** (digits + 2)).toPrecision(15)));
+  return BigInt(Math.round(Number(((part / whole) * 10 ** (digits + 2)).toPrecision(15))));
+}
+
+/** Units of 10^-digits as a decimal, trailing zeros dropped (trimmedDecimal, for any size). */
+function trimmedUnits(units: bigint, digits: number): string {
+  const scale = 10n ** BigInt(digits);
+  const fraction = units % scale;
+  if (fraction === 0n) return String(units / scale);
+  return `${units / scale}.${String(fraction).padStart(digits, '0').replace(/0+$/, '')}`;
 }
 
 /**
  * A rate computed from its parts, e.g. coverage = aided / eligible, with at
  * most two decimals, rounded half-up, trailing zeros dropped.
  *
+ * @example formatPercent(704729151761.54, 0.14) → "503377965543957.14%"
  * @throws {RangeError} when `whole` is 0 or negative, `part` is negative,
  *   either is not finite, or `digits` is not 0–2 (the caller decides what
  *   a rate over nothing means)
@@ -58,7 +66,7 @@ export function formatPercent(part: number, whole: number, options: FormatPercen
   if (!Number.isFinite(part) || !Number.isFinite(whole) || part < 0 || whole <= 0) {
     throw new RangeError(`formatPercent: expected part ≥ 0 and whole > 0, received ${part}/${whole}`);
   }
-  return `${trimmedDecimal(percentUnits(part, whole, digits), digits)}%`;
+  return `${trimmedUnits(percentUnits(part, whole, digits), digits)}%`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATA_SECTIONS, ORG_KIND_DESCRIPTION, ORG_KIND_LABELS, PROGRAMME_DESCRIPTION, PROGRAMME_LABELS, SECTION_LABELS, type DataSection, type OrgKind, type Programme, type Section } from '../domain/index.js';
 
 /**
  * A closed vocabulary from its labels: the keys are the codes a stats file
@@ -51,33 +52,11 @@ export const AID_PERIOD_LABELS = { ...SEMESTER_LABELS, year: '全年' } as const
 export type AidPeriod = keyof typeof AID_PERIOD_LABELS;
 export const aidPeriodSchema = labelledEnum(AID_PERIOD_LABELS, '资助期间：spring 春季学期、autumn 秋季学期、year 全年（按年发放的项目，如助学贷款）');
 
-export const PROGRAMME_LABELS = {
-  preschoolAid: '学前教育资助',
-  tuitionWaiver: '免学费',
-  nationalGrant: '国家助学金',
-  boardingSubsidy: '寄宿生生活补助',
-  nutrition: '营养改善计划',
-  freeTextbooks: '免费教科书',
-  studentLoan: '生源地信用助学贷款',
-  yulu: '雨露计划',
-  freshmanAid: '新生入学资助',
-  custom: '其他资助',
-} as const;
-export type Programme = keyof typeof PROGRAMME_LABELS;
-export const programmeSchema = labelledEnum(
-  PROGRAMME_LABELS,
-  '资助项目：preschoolAid 学前教育资助、tuitionWaiver 免学费（学前为免保育教育费）、nationalGrant 国家助学金、boardingSubsidy 寄宿生生活补助、nutrition 营养改善计划、freeTextbooks 免费教科书、studentLoan 生源地信用助学贷款、yulu 雨露计划、freshmanAid 新生入学资助、custom 其他（须填 name）',
-);
+// The programmes, organisation kinds and sections live in src/domain, with their rules.
+export { DATA_SECTIONS, ORG_KIND_LABELS, PROGRAMME_LABELS, SECTION_LABELS, type DataSection, type OrgKind, type Programme, type Section };
+export const programmeSchema = labelledEnum(PROGRAMME_LABELS, PROGRAMME_DESCRIPTION);
 
-export const ORG_KIND_LABELS = {
-  school: '学校',
-  teachingPoint: '教学点',
-  kindergarten: '幼儿园',
-  centerSchool: '中心校',
-  bureau: '教育局',
-} as const;
-export type OrgKind = keyof typeof ORG_KIND_LABELS;
-export const orgKindSchema = labelledEnum(ORG_KIND_LABELS, '单位类型：school 学校、teachingPoint 教学点、kindergarten 幼儿园、centerSchool 中心校、bureau 教育局（教体局）');
+export const orgKindSchema = labelledEnum(ORG_KIND_LABELS, ORG_KIND_DESCRIPTION);
 
 /** Aided groups; the printed name of the poverty-related ones follows the report year's terms. */
 export const GROUP_LABELS = {
@@ -189,38 +168,12 @@ export const RATE_LABELS = {
 export type Rate = keyof typeof RATE_LABELS;
 export const rateSchema = labelledEnum(RATE_LABELS, '比率：enrolment 入学率、retention 巩固率、kindergartenEnrolment 入园率、promotion 升学率（如小升初）、aidCoverage 受助率、custom 其他（须填 name）');
 
-/**
- * The sections of a summary a user may reorder (`measures`) or retitle
- * (`headings`). Data sections print only when their data is given.
- */
-export const SECTION_LABELS = {
-  basics: '基本情况',
-  aid: '资助政策落实情况',
-  measures: '主要做法',
-  publicity: '政策宣传',
-  pairing: '结对帮扶',
-  dropout: '控辍保学',
-  projects: '改善办学条件',
-  trainings: '教师培训',
-  recruitment: '教师招聘',
-  supportTeaching: '选派教师支教',
-  targetedEnrolment: '定向招生和专项招生',
-  donations: '社会捐资助学',
-  rates: '主要指标',
-  achievements: '历年成效',
-  results: '工作成效',
-  problems: '存在问题',
-  plans: '下一步工作打算',
-} as const;
-export type Section = keyof typeof SECTION_LABELS;
+/** The sections of a summary a user may reorder (`measures`) or retitle (`headings`); data sections print only when their data is given. */
 export const sectionSchema = labelledEnum(
   SECTION_LABELS,
-  '总结的部分：basics 基本情况、aid 资助政策落实、measures 主要做法、publicity 宣传、pairing 结对帮扶、dropout 控辍保学、projects 改善办学条件、trainings 培训、recruitment 招聘、supportTeaching 支教、targetedEnrolment 定向招生、donations 捐资助学、rates 主要指标、achievements 历年成效、results 工作成效、problems 存在问题、plans 下一步工作打算',
+  '总结的部分：' + Object.entries(SECTION_LABELS).map(([code, label]) => `${code} ${label}`).join('、'),
 );
 
-/** The sections that come from data and may be placed among the free-text measures. */
-export const DATA_SECTIONS = ['aid', 'publicity', 'pairing', 'dropout', 'projects', 'trainings', 'recruitment', 'supportTeaching', 'targetedEnrolment', 'donations', 'rates', 'achievements'] as const satisfies readonly Section[];
-export type DataSection = (typeof DATA_SECTIONS)[number];
 export const dataSectionSchema = labelledEnum(
   Object.fromEntries(DATA_SECTIONS.map((s) => [s, SECTION_LABELS[s]])) as { [S in DataSection]: (typeof SECTION_LABELS)[S] },
   '由数据生成的部分：' + DATA_SECTIONS.map((s) => `${s} ${SECTION_LABELS[s]}`).join('、'),

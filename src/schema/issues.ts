@@ -192,7 +192,18 @@ export function toStatsIssues(issue: ZodIssue): StatsIssue[] {
         return [make('conflicting_fields', `either ${other} or ${field}`, received, `与 ${other} 不能同时填写，请只填其一`, `cannot be given together with ${other}: give one of them`)];
       }
       if (kind === 'approx_decimal') {
-        const word = (issue.params as { approx: 'over' | 'more' }).approx === 'over' ? '余' : '多';
+        const { approx, printsIn } = issue.params as { approx: 'over' | 'more'; printsIn?: 'amount' | 'number' };
+        const word = approx === 'over' ? '余' : '多';
+        if (printsIn === 'number')
+          return [
+            make(
+              'approx_after_decimal',
+              'a whole number',
+              received,
+              `“${word}”不能跟在小数之后（如“5200.5${word}平方米”），请把数值取整，或改用 approx "about"（约），实为 ${received}`,
+              `"${word}" cannot follow a decimal ("5200.5${word}平方米"): give a whole number, or use approx "about", received ${received}`,
+            ),
+          ];
         return [
           make(
             'approx_after_decimal',

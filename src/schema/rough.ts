@@ -16,8 +16,25 @@ export interface Rough {
   approx?: Approx;
 }
 
+/**
+ * 余 and 多 say “more than this round figure”, so they follow a whole number
+ * in the unit the figure prints in (8000余份, 930万余元, 1万多平方米), never a
+ * decimal (“110.53万余元”, “5200.5多平方米” are wrong, domain.md): such an
+ * estimate is refused, with 约 or a round value as the way out.
+ */
+function wholeBeforeApprox(unitOf: (value: number) => number, printsIn: 'amount' | 'number') {
+  return (v: Rough, ctx: z.RefinementCtx) => {
+    if ((v.approx === 'over' || v.approx === 'more') && v.value % unitOf(v.value) !== 0) {
+      ctx.addIssue({ code: 'custom', path: ['value'], input: v.value, params: { zongjie: 'approx_decimal', approx: v.approx, printsIn }, message: 'approx after a decimal' });
+    }
+  };
+}
+
 export const rough = (base: z.ZodType<number, number>, description: string) =>
-  z
+  roughOf(base, description).superRefine(wholeBeforeApprox(() => 1, 'number'));
+
+function roughOf(base: z.ZodType<number, number>, description: string) {
+  return z
     .union([
       base,
       z
@@ -29,21 +46,12 @@ export const rough = (base: z.ZodType<number, number>, description: string) =>
     ])
     .transform((v): Rough => (typeof v === 'number' ? { value: v } : v))
     .describe(`${description}；只有约数时写作 { "value": 数值, "approx": "over|more|nearly|about" }（余、多、近、约）`);
+}
 
 /** The size an amount in 元 prints in, as formatAmount chooses it: 元, 万元 or 亿元. */
 function unitOf(yuan: number): number {
   return yuan >= 1e8 ? 1e8 : yuan >= 1e4 ? 1e4 : 1;
 }
 
-/**
- * An amount that may be an estimate. 余 and 多 follow a whole number in the
- * unit the amount prints in (930万余元, 7亿多元), never a decimal
- * (“110.53万余元” is wrong, domain.md): such an estimate is refused, with 约 or
- * a round value as the way out.
- */
-export const roughAmount = (base: z.ZodType<number, number>, description: string) =>
-  rough(base, description).superRefine((v, ctx) => {
-    if ((v.approx === 'over' || v.approx === 'more') && v.value % unitOf(v.value) !== 0) {
-      ctx.addIssue({ code: 'custom', path: ['value'], input: v.value, params: { zongjie: 'approx_decimal', approx: v.approx }, message: 'approx after a decimal' });
-    }
-  });
+/** An amount that may be an estimate: 余 and 多 only after a value whole in 元, 万元 or 亿元 as it prints (930万余元). */
+export const roughAmount = (base: z.ZodType<number, number>, description: string) => roughOf(base, description).superRefine(wholeBeforeApprox(unitOf, 'amount'));

@@ -13,7 +13,9 @@ import {
   projectStatusSchema,
   rateSchema,
   reportPeriodSchema,
+  SECTION_LABELS,
   sectionSchema,
+  type Section,
   semesterSchema,
   stageSchema,
   standardUnitSchema,
@@ -64,8 +66,9 @@ const enrolmentStage = z
     schools: count('学校（园）数，所').optional(),
     teachingPoints: count('其中教学点数，个').optional(),
     classes: count('班级数，个').optional(),
-    students: count('在校学生（在园幼儿）数，人'),
+    students: count('在校学生（在园幼儿）数，人').optional(),
   })
+  .superRefine(requireOneOf('schools', 'teachingPoints', 'classes', 'students'))
   .describe('某一学段的办学规模');
 
 const enrolment = z
@@ -286,8 +289,9 @@ const measure = z
       .strictObject({
         section: dataSectionSchema,
         title: text('该部分的标题（缺省按部分）', 100).optional(),
+        text: text('该部分的文字，印在由数据生成的句子之前').optional(),
       })
-      .describe('在此处放入由数据生成的一个部分，如 { "section": "publicity" }'),
+      .describe('在此处放入由数据生成的一个部分，如 { "section": "publicity" }；可附文字'),
   ])
   .describe('一条工作做法：自由文字，或由数据生成的一个部分（按填写顺序排列）');
 
@@ -300,9 +304,9 @@ const signature = z
 
 const previousYear = z
   .strictObject({
-    aidStudents: count('上年资助学生，人次').optional(),
-    aidAmount: amount('上年资助金额').optional(),
-    trainingParticipants: count('上年培训，人次').optional(),
+    aidStudents: count('上年资助学生，人次（口径同本年的资助合计：助学金、补助和减免，不含免费教科书和助学贷款）').optional(),
+    aidAmount: amount('上年资助资金（口径同上）').optional(),
+    trainingParticipants: count('上年已举办培训，人次').optional(),
     projectInvestment: amount('上年项目投资').optional(),
   })
   .describe('上年数据，用于同比');
@@ -387,6 +391,8 @@ export const yearlyStatsSchema = z
     closing: text('结尾段落，如“总之，……”（印在下一步工作打算之后）').optional(),
     headings: z
       .partialRecord(sectionSchema, text('标题', 50))
+      // In the sections' order, whatever the order of the input's keys: what follows from it (warnings) must not depend on that.
+      .transform((h) => Object.fromEntries(Object.keys(SECTION_LABELS).flatMap((k) => (h[k as Section] === undefined ? [] : [[k, h[k as Section]]]))) as typeof h)
       .optional()
       .describe('各部分标题的改写，如 { "plans": "对策与建议" }；标题序号自动生成，不要写入'),
     report: z.boolean().default(false).describe('是否作为报告上报（结尾加“特此报告。”）'),

@@ -11,7 +11,7 @@ export interface YearlyStatsInput {
   organisation: {
     /** 单位名称，如“青山县教育局”“尼安小学” */
     name: string;
-    /** 单位类型：school 学校、teachingPoint 教学点、kindergarten 幼儿园、centerSchool 中心校、bureau 教育局（教体局） */
+    /** 单位类型：school 学校、teachingPoint 教学点、kindergarten 幼儿园、centerSchool 中心校、bureau 教育局（教育局含教体局）；决定总结的自称与用语（我校/我园/我局，学生/幼儿） */
     kind: "school" | "teachingPoint" | "kindergarten" | "centerSchool" | "bureau" | "学校" | "教学点" | "幼儿园" | "中心校" | "教育局";
     /** 所在地区，如“某某省某某市青山县” */
     region?: string;
@@ -39,7 +39,7 @@ export interface YearlyStatsInput {
       /** 班级数，个 */
       classes?: number;
       /** 在校学生（在园幼儿）数，人 */
-      students: number;
+      students?: number;
     })[];
     /** 单位填报的学校总数（用于核对各学段之和），所 */
     totalSchools?: number;
@@ -67,7 +67,7 @@ export interface YearlyStatsInput {
   aid?: ({
     /** 学段：preschool 学前教育、compulsory 义务教育（不分小学初中时）、primary 小学、junior 初中、senior 普通高中、vocational 中等职业教育、higher 高等教育 */
     stage: "preschool" | "compulsory" | "primary" | "junior" | "senior" | "vocational" | "higher" | "学前教育" | "义务教育" | "小学" | "初中" | "普通高中" | "中等职业教育" | "高等教育";
-    /** 资助项目：preschoolAid 学前教育资助、tuitionWaiver 免学费（学前为免保育教育费）、nationalGrant 国家助学金、boardingSubsidy 寄宿生生活补助、nutrition 营养改善计划、freeTextbooks 免费教科书、studentLoan 生源地信用助学贷款、yulu 雨露计划、freshmanAid 新生入学资助、custom 其他（须填 name） */
+    /** 资助项目：preschoolAid 学前教育资助、tuitionWaiver 免学费（学前为免保育教育费）、nationalGrant 国家助学金、boardingSubsidy 寄宿生生活补助、nutrition 营养改善计划、freeTextbooks 免费教科书（可按人数或册数（copies）填写，金额为折合资金，可不填；不计入资助资金合计）、studentLoan 生源地信用助学贷款（不计入资助资金合计，另行印出）、yulu 雨露计划、freshmanAid 新生入学资助、custom 其他资助（须填 name；verb 可写发放的说法） */
     programme: "preschoolAid" | "tuitionWaiver" | "nationalGrant" | "boardingSubsidy" | "nutrition" | "freeTextbooks" | "studentLoan" | "yulu" | "freshmanAid" | "custom" | "学前教育资助" | "免学费" | "国家助学金" | "寄宿生生活补助" | "营养改善计划" | "免费教科书" | "生源地信用助学贷款" | "雨露计划" | "新生入学资助" | "其他资助";
     /** 项目名称（programme 为 custom 时必填，其余可覆盖默认名称） */
     name?: string;
@@ -343,10 +343,12 @@ export interface YearlyStatsInput {
     /** 做法内容 */
     text: string;
   }) | ({
-    /** 由数据生成的部分：aid 资助政策落实情况、publicity 政策宣传、pairing 结对帮扶、dropout 控辍保学、projects 改善办学条件、trainings 教师培训、recruitment 教师招聘、supportTeaching 选派教师支教、targetedEnrolment 定向招生和专项招生、donations 社会捐资助学、rates 主要指标、achievements 历年成效 */
-    section: "aid" | "publicity" | "pairing" | "dropout" | "projects" | "trainings" | "recruitment" | "supportTeaching" | "targetedEnrolment" | "donations" | "rates" | "achievements" | "资助政策落实情况" | "政策宣传" | "结对帮扶" | "控辍保学" | "改善办学条件" | "教师培训" | "教师招聘" | "选派教师支教" | "定向招生和专项招生" | "社会捐资助学" | "主要指标" | "历年成效";
+    /** 由数据生成的部分：aid 资助政策落实情况、dropout 控辍保学、projects 改善办学条件、recruitment 教师招聘、supportTeaching 选派教师支教、trainings 教师培训、pairing 结对帮扶、targetedEnrolment 定向招生和专项招生、publicity 政策宣传、donations 社会捐资助学、rates 主要指标、achievements 历年成效 */
+    section: "aid" | "dropout" | "projects" | "recruitment" | "supportTeaching" | "trainings" | "pairing" | "targetedEnrolment" | "publicity" | "donations" | "rates" | "achievements" | "资助政策落实情况" | "控辍保学" | "改善办学条件" | "教师招聘" | "选派教师支教" | "教师培训" | "结对帮扶" | "定向招生和专项招生" | "政策宣传" | "社会捐资助学" | "主要指标" | "历年成效";
     /** 该部分的标题（缺省按部分） */
     title?: string;
+    /** 该部分的文字，印在由数据生成的句子之前 */
+    text?: string;
   }))[];
   /** 工作成效、亮点（自由文字，每项一段） */
   highlights?: string[];
@@ -357,7 +359,7 @@ export interface YearlyStatsInput {
   /** 结尾段落，如“总之，……”（印在下一步工作打算之后） */
   closing?: string;
   /** 各部分标题的改写，如 { "plans": "对策与建议" }；标题序号自动生成，不要写入 */
-  headings?: { [K in "basics" | "aid" | "measures" | "publicity" | "pairing" | "dropout" | "projects" | "trainings" | "recruitment" | "supportTeaching" | "targetedEnrolment" | "donations" | "rates" | "achievements" | "results" | "problems" | "plans" | "基本情况" | "资助政策落实情况" | "主要做法" | "政策宣传" | "结对帮扶" | "控辍保学" | "改善办学条件" | "教师培训" | "教师招聘" | "选派教师支教" | "定向招生和专项招生" | "社会捐资助学" | "主要指标" | "历年成效" | "工作成效" | "存在问题" | "下一步工作打算"]?: string };
+  headings?: { [K in "basics" | "aid" | "measures" | "dropout" | "projects" | "recruitment" | "supportTeaching" | "trainings" | "pairing" | "targetedEnrolment" | "publicity" | "donations" | "rates" | "achievements" | "results" | "problems" | "plans" | "基本情况" | "资助政策落实情况" | "主要做法" | "控辍保学" | "改善办学条件" | "教师招聘" | "选派教师支教" | "教师培训" | "结对帮扶" | "定向招生和专项招生" | "政策宣传" | "社会捐资助学" | "主要指标" | "历年成效" | "工作成效" | "存在问题" | "下一步工作打算"]?: string };
   /** 是否作为报告上报（结尾加“特此报告。”） */
   report?: boolean;
   /** 落款 */
@@ -369,11 +371,11 @@ export interface YearlyStatsInput {
   };
   /** 上年数据，用于同比 */
   previousYear?: {
-    /** 上年资助学生，人次 */
+    /** 上年资助学生，人次（口径同本年的资助合计：助学金、补助和减免，不含免费教科书和助学贷款） */
     aidStudents?: number;
-    /** 上年资助金额（元，至多两位小数，不超过1万亿元） */
+    /** 上年资助资金（口径同上）（元，至多两位小数，不超过1万亿元） */
     aidAmount?: number;
-    /** 上年培训，人次 */
+    /** 上年已举办培训，人次 */
     trainingParticipants?: number;
     /** 上年项目投资（元，至多两位小数，不超过1万亿元） */
     projectInvestment?: number;

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aggregateStats, cellText, composeReport, formatCount, formatFen, renderDocx, toFen, type AggregateResult, type Report, type YearlyStatsInput } from '../../src/index.js';
+import { aggregateStats, cellText, composeReport, deriveFacts, formatCount, formatFen, parseStats, renderDocx, toFen, type AggregateResult, type Report, type YearlyStatsInput } from '../../src/index.js';
 import { renderPdf, type FontSet } from '../../src/render/pdf/index.js';
 import { readDocx } from '../support/docx-text.js';
 import { defaultFonts, hasDefaultFonts } from '../support/pdf-fonts.js';
@@ -47,8 +47,12 @@ describe("the county's draft", () => {
     const attachment = report.attachments.find((a) => a.title === '2025年各学校学生资助情况统计表')!;
     const table = attachment.blocks[0]!;
     expect(table.type === 'table' && table.footer!.map(cellText)).toEqual(['合计', '', String(students), formatYuan(amount!)]);
+    // The table adds every row; the summary's aid money leaves goods and loans apart, and says them after it.
+    const { grants, inKind, loans } = deriveFacts(parseStats(result.stats)).aid;
+    expect(grants.fen + inKind.fen + loans.fen).toBe(toFen(amount!));
     const lead = report.body.find((b) => b.type === 'paragraph' && b.text.startsWith('全年共资助各学段学生'))!;
-    expect(lead.type === 'paragraph' && lead.text).toContain(`全年共资助各学段学生${formatCount(students!, '人次')}，发放资助资金${formatFen(toFen(amount!))}`);
+    expect(lead.type === 'paragraph' && lead.text).toContain(`全年共资助各学段学生${formatCount(grants.students, '人次')}，发放资助资金${formatFen(grants.fen)}`);
+    expect(lead.type === 'paragraph' && lead.text).toContain(`免费提供教科书${formatCount(inKind.copies, '册')}，折合资金${formatFen(inKind.fen)}`);
   });
 
   it('reads back from the DOCX: every school row, the total row, and the highlights as written', async () => {
@@ -73,8 +77,9 @@ describe("the county's draft", () => {
     it('prints the same total row and summary sentence', async () => {
       const text = squeeze(pdfRawText(await renderPdf(report, { fonts })));
       const { students, amount } = result.totals.aid;
+      const { grants } = deriveFacts(parseStats(result.stats)).aid;
       expect(text).toContain(squeeze(`合计 ${students} ${formatYuan(amount!)}`));
-      expect(text).toContain(squeeze(`全年共资助各学段学生${formatCount(students!, '人次')}，发放资助资金${formatFen(toFen(amount!))}`));
+      expect(text).toContain(squeeze(`全年共资助各学段学生${formatCount(grants.students, '人次')}，发放资助资金${formatFen(grants.fen)}`));
       for (const name of NAMES) expect(text).toContain(squeeze(name));
     });
   });

@@ -45,14 +45,14 @@ describe('composeReport', () => {
 
   it('renumbers the sections after one that is left out', () => {
     const full = composeReport(example('bureau')).report;
-    expect(level1(full)).toEqual(['一、基本情况', '二、主要做法和成效', '三、工作成效', '四、存在问题', '五、下一步工作打算']);
+    expect(level1(full)).toEqual(['一、基本情况', '二、主要做法', '三、工作成效', '四、存在问题', '五、下一步工作打算']);
     const { highlights: _, ...withoutHighlights } = example('bureau');
     const report = composeReport(withoutHighlights).report;
-    expect(level1(report)).toEqual(['一、基本情况', '二、主要做法和成效', '三、存在问题', '四、下一步工作打算']);
+    expect(level1(report)).toEqual(['一、基本情况', '二、主要做法', '三、存在问题', '四、下一步工作打算']);
     // Level 2 likewise: without dropout data, 控辍保学 goes and the rest move up.
     const { dropout: __, ...withoutDropout } = example('bureau');
     const level2 = headings(composeReport(withoutDropout).report).filter((h) => h.level === 2).map((h) => h.number + h.text);
-    expect(level2.slice(0, 3)).toEqual(['（一）精准落实学生资助政策', '（二）持续改善农村学校办学条件', '（三）加强乡村教师队伍建设']);
+    expect(level2.slice(0, 3)).toEqual(['（一）落实学生资助政策', '（二）改善办学条件', '（三）补充教师队伍']);
   });
 
   it('picks the terms of the report year: 2019, 2023 and 2026', () => {
@@ -78,9 +78,9 @@ describe('composeReport', () => {
       donations: { amount: 12000, students: 20, donors: ['石桥镇商会'] },
     };
     const md = renderMarkdown(composeReport(stats).report);
-    expect(md).toContain('石桥镇中心小学食堂改造项目已通过竣工验收并投入使用，总投资15万元，其中中央资金12万元、县级资金3万元，建设面积320平方米。');
-    expect(md).toContain('“学生资助政策与资助育人”培训1期、24人次');
-    expect(md).toContain('石桥镇商会等爱心单位和个人向我校捐资助学1.2万元，惠及学生20人次。');
+    expect(md).toContain('石桥镇中心小学食堂改造项目，建设面积320平方米，投资15万元，其中中央资金12万元、县级资金3万元，已通过竣工验收。');
+    expect(md).toContain('全年开展中小学教师“学生资助政策与资助育人”培训1期、24人次。');
+    expect(md).toContain('石桥镇商会捐资助学1.2万元，惠及学生20人次。');
     // Without that data the sections are left out, as before.
     expect(renderMarkdown(composeReport(example('school')).report)).not.toMatch(/改善办学条件|加强教师培训|捐资助学/);
   });
@@ -110,23 +110,129 @@ describe('composeReport', () => {
   });
 });
 
+describe('what the draft may say', () => {
+  const school = example('school');
+
+  it('makes sibling headings alike: a run-in heading beside one with headings under it stands alone, without its 。', () => {
+    const template = {
+      name: 'mine',
+      files: { 'report.hbs': '@title x\n# 资助\n## 各学段\n###> 学前教育资助情况。\n春季学期……\n### 义务教育资助情况\n####> 免学费。\n春季学期……\n####> 营养改善计划。\n秋季学期……\n##> 不跑入。\n正文\n' },
+    };
+    const body = composeReport(school, { template }).report.body;
+    const heading = (text: string) => body.find((b): b is Heading => b.type === 'heading' && b.text.startsWith(text))!;
+    expect(heading('学前教育')).toMatchObject({ text: '学前教育资助情况', number: '1.' });
+    expect(heading('学前教育').runIn).toBeUndefined();
+    expect(body[body.indexOf(heading('学前教育')) + 1]).toEqual({ type: 'paragraph', text: '春季学期……' });
+    expect(heading('义务教育')).toMatchObject({ text: '义务教育资助情况', number: '2.' });
+    // Siblings that all run in keep running in, with their 。.
+    expect(heading('免学费')).toMatchObject({ text: '免学费。', runIn: '春季学期……' });
+    expect(heading('营养改善计划')).toMatchObject({ text: '营养改善计划。', runIn: '秋季学期……' });
+    // Levels 1 and 2 never run in.
+    expect(heading('不跑入')).toMatchObject({ text: '不跑入', level: 2 });
+    expect(heading('不跑入').runIn).toBeUndefined();
+  });
+
+  it('puts the closing and 特此报告 under no heading, so a heading never stands over 特此报告 alone', () => {
+    const { plans: _, ...noPlans } = example('bureau');
+    const { report } = composeReport({ ...noPlans, closing: '总之，我局将继续做好教育帮扶工作。' });
+    expect(headings(report).map((h) => h.text)).not.toContain('下一步工作打算');
+    expect(report.body.slice(-2)).toEqual([
+      { type: 'paragraph', text: '总之，我局将继续做好教育帮扶工作。' },
+      { type: 'paragraph', text: '特此报告。' },
+    ]);
+  });
+
+  it('leads in as the title’s genre says: 报告如下, 汇报如下, none for a survey', () => {
+    const opening = (title: string) => (composeReport({ ...example('bureau'), title }).report.body[0] as { text: string }).text;
+    expect(opening('云溪县教育局2025年教育帮扶工作报告')).toMatch(/现将有关情况报告如下：$/);
+    expect(opening('云溪县教育局2025年教育帮扶工作汇报')).toMatch(/现将有关情况汇报如下：$/);
+    expect(opening('云溪县教育精准扶贫专题调研报告')).toMatch(/各项任务全面完成。$/);
+    expect(opening('云溪县教育局2025年教育帮扶工作总结')).toMatch(/现将有关情况总结如下：$/);
+  });
+
+  it('speaks of a semester or a school year, never of 全年, in its title and text', () => {
+    for (const [period, label, whole] of [['spring', '2025年春季学期', '本学期'], ['schoolYear', '2025—2026学年', '本学年']] as const) {
+      const aid = school.aid.filter((a: { period: string }) => period === 'schoolYear' || a.period === 'spring');
+      const { report, warnings } = composeReport({ ...school, period, aid, highlights: [] });
+      const md = renderMarkdown(report);
+      expect(report.title).toBe(`云溪县石桥镇中心小学${label}学生资助工作总结`);
+      expect(md).toContain(`${whole}共资助各学段学生`);
+      expect(md).not.toContain('全年');
+      expect(warnings).toEqual([]);
+    }
+  });
+
+  it('speaks as a kindergarten: 我园, 在园幼儿, 家长, and 幼儿 for the aided', () => {
+    const stats = {
+      year: 2025,
+      organisation: { name: '城关幼儿园', kind: 'kindergarten' },
+      enrolment: { stages: [{ stage: 'preschool', classes: 6, students: 180 }] },
+      aidedGroups: [{ group: 'relieved', students: 4 }],
+      aid: [{ stage: 'preschool', programme: 'preschoolAid', period: 'autumn', students: 4, amount: 2000, group: 'relieved' }],
+      publicity: { channels: ['家长会'] },
+      pairing: { students: 4, arrangement: '教师每月与家长沟通一次' },
+    };
+    const md = renderMarkdown(composeReport(stats).report);
+    expect(md).toContain('2025年，我园共有班级6个、在园幼儿180人。');
+    expect(md).toContain('全园共有脱贫家庭幼儿4人。');
+    expect(md).toContain('为4名脱贫家庭幼儿发放资助资金2000元');
+    expect(md).toContain('通过家长会等渠道，向家长宣传资助政策。');
+    expect(md).toContain('结对帮扶幼儿4名');
+    // 学生资助 is the policy's name; no sentence speaks of the children as 学生.
+    expect(md.replace(/学生资助/g, '')).not.toMatch(/学生|在校|我校|课业/);
+  });
+
+  it('places data sections among the measures in the order given, warning when unlisted ones must follow', () => {
+    const stats = { ...school, measures: [{ section: 'dropout', title: '控辍保学' }, { title: '规范档案', text: '档案逐一归档。' }, { section: 'publicity', text: '开学初集中宣传。' }] };
+    const { report, warnings } = composeReport(stats);
+    const level2 = headings(report).filter((h) => h.level === 2).map((h) => h.text);
+    // The aid's stages under 资助政策落实情况, then the measures as listed, then the unlisted pairing.
+    expect(level2).toEqual(['学前教育资助情况', '小学资助情况', '控辍保学', '规范档案', '加强政策宣传', '开展结对帮扶']);
+    expect(warnings).toEqual([expect.objectContaining({ code: 'section_appended', where: 'measures' })]);
+    const md = renderMarkdown(report);
+    expect(md.indexOf('开学初集中宣传。')).toBeLessThan(md.indexOf('通过家长会'));
+  });
+
+  it('lets a heading be retitled, and leaves a listed section without data out with a warning', () => {
+    const { report, warnings } = composeReport({ ...school, headings: { plans: '努力方向' }, measures: [...school.measures, { section: 'donations' }] });
+    expect(level1(report)).toContain('六、努力方向');
+    expect(warnings).toEqual([expect.objectContaining({ code: 'section_empty', where: 'measures[4]' })]);
+  });
+});
+
 describe('custom templates', () => {
   const stats = example('school');
+
+  it('work exactly like a built-in one: a copy of templates/bureau drafts the same report', () => {
+    const bureau = example('bureau');
+    const copy = { name: 'copy', files: { 'report.hbs': readFileSync(new URL('../../templates/bureau/report.hbs', import.meta.url), 'utf8') } };
+    expect(composeReport(bureau, { template: copy })).toEqual(composeReport(bureau));
+  });
+
+  it('get the shared partials, and their own partials replace them', () => {
+    const shared = { name: 'mine', files: { 'report.hbs': '@title x\n# 宣传\n{{> publicity publicity depth=1}}\n' } };
+    expect(composeReport(stats, { template: shared }).report.body[1]).toEqual({
+      type: 'paragraph',
+      text: '通过家长会、班级微信群、宣传栏等渠道，向学生和家长宣传资助政策，发放资助政策明白纸、致家长的一封信等宣传材料460份。',
+    });
+    const own = { name: 'mine', files: { ...shared.files, 'partials/publicity.hbs': '宣传材料{{roughCount materials "份"}}。' } };
+    expect(composeReport(stats, { template: own }).report.body[1]).toEqual({ type: 'paragraph', text: '宣传材料460份。' });
+  });
 
   it('works like a built-in one', () => {
     const template = {
       name: 'mine',
       files: {
         'report.hbs': '@title {{org.name}}{{year}}年简报\n# 概况\n{{> line}}\n# 空节\n# 结尾\n特此报告。\n',
-        'partials/line.hbs': '共资助{{count aid.total.students "人次"}}，{{amount aid.total.amount}}。',
+        'partials/line.hbs': '共资助{{count aid.grants.students "人次"}}，{{fen aid.grants.fen}}。',
       },
     };
     const { report } = composeReport(stats, { template });
     expect(report.title).toBe('云溪县石桥镇中心小学2025年简报');
     expect(level1(report)).toEqual(['一、概况', '二、结尾']);
-    const { total } = deriveFacts(parseStats(stats)).aid;
-    expect(report.body[1]).toEqual({ type: 'paragraph', text: `共资助${total.students}人次，${formatFen(total.fen)}。` });
-    expect(report.body[1]).toEqual({ type: 'paragraph', text: '共资助1288人次，47.09万元。' });
+    const { grants } = deriveFacts(parseStats(stats)).aid;
+    expect(report.body[1]).toEqual({ type: 'paragraph', text: `共资助${grants.students}人次，${formatFen(grants.fen)}。` });
+    expect(report.body[1]).toEqual({ type: 'paragraph', text: '共资助870人次，43.33万元。' });
   });
 
   it('fails with the file and line of a missing field', () => {

@@ -14,9 +14,10 @@ describe('deriveFacts', () => {
         ],
       }),
     );
-    expect(facts.aid.total).toEqual({ students: 771, fen: 41_800_000 });
+    expect(facts.aid.total).toMatchObject({ students: 771, fen: 41_800_000, rows: 2, known: { students: true, fen: true } });
     expect(formatFen(facts.aid.total.fen)).toBe('41.8万元');
-    expect(facts.aid.bySemester.spring).toEqual({ students: 457, fen: 24_670_000 });
+    expect(facts.aid.bySemester.spring).toMatchObject({ students: 457, fen: 24_670_000 });
+    expect(facts.aid.grants).toEqual(facts.aid.total);
   });
 
   it('adds amounts with 分 exactly where floats would not', () => {
@@ -93,6 +94,65 @@ describe('deriveFacts', () => {
     );
     expect(facts.projects).toMatchObject({ count: 2, schools: 2, area: 200, investmentFen: 325_000_000, bySourceFen: { provincial: 279_000_000, county: 46_000_000 } });
     expect(facts.trainings).toMatchObject({ sessions: 3, participants: 50, byAudience: { teachers: { sessions: 3, participants: 50 } } });
+  });
+
+  it('keeps aid money, loans and goods apart, and states a total only where every row gives its part', () => {
+    const facts = deriveFacts(
+      parseStats({
+        ...base,
+        aid: [
+          { stage: 'senior', programme: 'nationalGrant', period: 'spring', students: 43, amount: 64500 },
+          { stage: 'senior', programme: 'tuitionWaiver', period: 'spring', students: 2 },
+          { stage: 'primary', programme: 'freeTextbooks', period: 'autumn', students: 418, copies: 3344, amount: 37620 },
+          { stage: 'higher', programme: 'studentLoan', period: 'year', students: 10, amount: 80000 },
+        ],
+      }),
+    );
+    const { grants, inKind, loans } = facts.aid;
+    // The waiver gives no amount: 人次 are known, the money is not a total of every row.
+    expect(grants).toMatchObject({ students: 45, fen: 6_450_000, rows: 2, known: { students: true, fen: false } });
+    expect(inKind).toMatchObject({ students: 418, copies: 3344, fen: 3_762_000, rows: 1 });
+    expect(loans).toMatchObject({ students: 10, fen: 8_000_000, rows: 1 });
+    expect(facts.aid.total.students).toBe(473);
+  });
+
+  it('attributes students to groups only as the rows do, one group or several', () => {
+    const facts = deriveFacts(
+      parseStats({
+        ...base,
+        aid: [
+          { stage: 'senior', programme: 'nationalGrant', period: 'autumn', students: 8, amount: 8000, byGroup: { relieved: 3, hardship: 5 } },
+          { stage: 'senior', programme: 'nationalGrant', period: 'spring', students: 4, amount: 4000, group: 'relieved' },
+          { stage: 'senior', programme: 'nationalGrant', period: 'spring', students: 2, amount: 2000 },
+        ],
+      }),
+    );
+    const p = facts.aid.stages[0]!.programmes[0]!;
+    expect(p.periods.autumn).toMatchObject({ groups: [{ group: 'relieved', students: 3 }, { group: 'hardship', students: 5 }] });
+    expect(p.periods.autumn!.group).toBeUndefined();
+    // One row names its group, the other none: the payment is not the group's.
+    expect(p.periods.spring).toMatchObject({ students: 6, groups: [{ group: 'relieved', students: 4 }] });
+    expect(p.periods.spring!.group).toBeUndefined();
+  });
+
+  it('never counts a planned training as held, nor sums projects with estimates or a since', () => {
+    const facts = deriveFacts(
+      parseStats({
+        ...base,
+        trainings: [
+          { audience: 'teachers', sessions: 2, participants: 80 },
+          { audience: 'vocational', participants: 6000, status: 'planned' },
+        ],
+        projects: [
+          { school: '甲', kind: 'playground', area: 100, investment: 50000, status: 'accepted' },
+          { schools: ['乙', '丙'], schoolCount: 15, kind: 'renovation', area: { value: 10000, approx: 'more' }, investment: { value: 7e8, approx: 'about' }, status: 'completed', since: 2018 },
+        ],
+      }),
+    );
+    expect(facts.trainings).toMatchObject({ sessions: 2, participants: 80, byStatus: { planned: { participants: 6000 } } });
+    expect(facts.projects).toMatchObject({ schools: 16, current: { count: 1, area: 100, investmentFen: 5_000_000 }, since: [1] });
+    expect(facts.projects!.area).toBeUndefined();
+    expect(facts.projects!.investmentFen).toBeUndefined();
   });
 });
 

@@ -33,7 +33,6 @@ const stats = {
 const PROSE = [
   '1万亿元', // 1e12 元 in 万亿元 (never "10000亿元"), and the senior total 1e12 + 0.01 rounds to the same
   '0.01元',
-  '0元',
   '0.3元', // 0.1 + 0.2 summed in 分, not in floats
   '375.5元',
   '1.26万元', // 12550 元: half-up on 分, one rounding
@@ -51,6 +50,10 @@ describe('0, two decimals and 1e12 元', () => {
     const md = renderMarkdown(report);
     for (const figure of PROSE) expect(md, figure).toMatch(new RegExp(`(?<![0-9.])${figure.replace('.', '\\.')}`));
     expect(md).toContain('全年共资助各学段学生1009人次，发放资助资金1万亿元');
+    // The row of 0 students and 0元 stands in the table, never in a sentence.
+    const prose = md.slice(0, md.indexOf('附件'));
+    expect(prose).not.toMatch(/(?<![0-9.])0(?:元|人|名)/);
+    expect(prose).not.toContain('营养');
   });
 
   it('gives the tables the exact 分, and the projects table the prose’s rounding', () => {

@@ -30,7 +30,7 @@ describe('a custom template that fails names its file and line', () => {
     ['a missing field in a partial', { 'report.hbs': `${HEAD}{{> p}}\n`, 'partials/p.hbs': 'a\n{{org.nmae}}' }, 'partials/p.hbs', 2, 3, /unknown field "org\.nmae".*did you mean "org\.name"/],
     ['a missing field inside #each', { 'report.hbs': `${HEAD}{{#each aid.stages}}\n{{lable}}\n{{/each}}\n` }, 'report.hbs', 4, 3, /unknown field "lable"; did you mean "label"/],
     ['a missing field in an inline partial', { 'report.hbs': `${HEAD}{{#*inline "q"}}{{org.nmae}}{{/inline}}\n{{> q}}\n` }, 'report.hbs', 3, 19, /"org\.nmae"/],
-    ['a misspelt field in a nested path', { 'report.hbs': `${HEAD}\n  {{amount aid.totl.amount}}\n` }, 'report.hbs', 4, 12, /unknown field "aid\.totl\.amount": no "totl".*did you mean "aid\.total"/],
+    ['a misspelt field in a nested path', { 'report.hbs': `${HEAD}\n  {{amount aid.grnts.fen}}\n` }, 'report.hbs', 4, 12, /unknown field "aid\.grnts\.fen": no "grnts".*did you mean "aid\.grants"/],
     ['a partial that does not exist', { 'report.hbs': `${HEAD}\n{{> nope}}\n` }, 'report.hbs', 4, 1, /no partial named "nope"/],
     ['a partial calling one that does not exist', { 'report.hbs': `${HEAD}{{> p}}\n`, 'partials/p.hbs': '\n{{> q}}' }, 'partials/p.hbs', 2, 1, /no partial named "q"/],
     ['an unknown helper', { 'report.hbs': `${HEAD}\n{{shout org.name}}\n` }, 'report.hbs', 4, 1, /unknown helper "shout".*helpers: amount/],

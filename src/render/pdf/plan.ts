@@ -30,9 +30,11 @@ export function planContent(plan: LayoutPlan, setter: Setter): Content[] {
     while (end < blocks.length) if (!blocks[end++]!.keep.withNext) break;
     const after = blocks.slice(i + 1, end).flatMap((b) => setBlock(b, context));
     out.push(...nodes);
-    // The last lines, counted back over plain lines only (never into a table), then the kept blocks: one unbreakable stack.
+    // The last lines of this block only, as Word's widow control reads the DOCX (a one-line 特此报告。 goes alone),
+    // counted back over plain lines (never into a table), then the kept blocks: one unbreakable stack.
     let from = out.length;
-    while (from > out.length - lastLines && from > 0 && isLine(out[from - 1]!)) from--;
+    const first = out.length - Math.min(lastLines, nodes.length);
+    while (from > first && from > 0 && isLine(out[from - 1]!)) from--;
     // A heading in the stack is already kept with what follows, and a keep must not break inside it:
     // pdfmake keeps only the first page of an unbreakable block, so lines after such a break would vanish.
     out.push({ stack: [...out.splice(from).map(withoutKeep), ...after.map(withoutKeep)], unbreakable: true });
