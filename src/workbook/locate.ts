@@ -109,9 +109,19 @@ function inSheet(sheet: Sheet, path: Path, found: SheetAnchors | undefined): Cel
       }
       const index = path[base.length];
       if (typeof index !== 'number') return { sheet: name };
-      const row = found?.rows.get(String(index));
-      const rest = path.slice(base.length + 1).map(String);
+      let row = found?.rows.get(String(index));
+      let rest = path.slice(base.length + 1).map(String);
       if (rest.length === 0) return cell(name, row, undefined, undefined);
+      // A grouped table's list entry (`schools[2].aid[1].amount`): the row it was read from, the column `aid[].amount`.
+      const entry = path[base.length + 2];
+      if (sheet.groupBy && typeof entry === 'number') {
+        row = found?.rows.get(`${index}.${rest[0]}.${entry}`) ?? row;
+        rest = [`${rest[0]}[]`, ...rest.slice(2)];
+        if (rest.length === 1) {
+          const column = sheet.columns.find((c) => c.field === rest[0]);
+          return cell(name, row, column && found?.columns.get(column.field), column?.header);
+        }
+      }
       const dotted = rest.join('.');
       // The field itself (`amount`, `byStage.primary`), else the first column of the object it is in (`backPay`).
       const column = sheet.columns.find((c) => c.field === dotted) ?? sheet.columns.find((c) => c.field.startsWith(`${dotted}.`) || dotted.startsWith(`${c.field}.`));

@@ -10,7 +10,7 @@ import type { StatsIssue, StatsIssueCode } from '../schema/issues.js';
 import { formatPath } from '../schema/issues.js';
 import { readCell, shown, type CellType, type Message, type RawCell } from './cells.js';
 import { atPlace, columnLetters, describePlace, type Anchors, type CellPlace, type SheetAnchors } from './locate.js';
-import { GUIDE_SHEET, OPTIONS_SHEET, SHEETS, type Column, type FormSheet, type ListsSheet, type RecordSheet, type Sheet, type TableSheet } from './sheets.js';
+import { GUIDE_SHEET, OPTIONS_SHEET, SHEETS, listField, type Column, type FormSheet, type ListsSheet, type RecordSheet, type Sheet, type TableSheet } from './sheets.js';
 
 /** A file that is not a workbook we can read: an old .xls, an .ods, a damaged or encrypted file. */
 export class WorkbookFileError extends Error {
@@ -261,6 +261,7 @@ class Reader {
     if (!found) return;
     for (const [column, c] of found.at) anchors.columns.set(column.field, c);
     const items: Record<string, unknown>[] = [];
+    const byKey = new Map<string, number>();
     const keyColumns = sheet.columns.slice(0, 2).flatMap((column) => (found.at.has(column) ? [found.at.get(column)!] : []));
     for (let r = found.row + 1; r <= ws.rowCount; r++) {
       if ([...found.at.values()].every((c) => isBlank(rawOf(ws.getCell(r, c))))) continue; // a blank row in the middle
@@ -278,6 +279,10 @@ class Reader {
         }
         continue;
       }
+      if (sheet.groupBy) {
+        this.groupedRow(ws, r, sheet, found.at, items, byKey, anchors);
+        continue;
+      }
       const index = items.length;
       const item: Record<string, unknown> = {};
       for (const [column, c] of found.at) this.cell(ws, r, c, column.type, item, column.field, `${sheet.path}[${index}].${column.field}`, column.header);
@@ -285,6 +290,44 @@ class Reader {
       anchors.rows.set(String(index), r);
     }
     if (items.length) setPath(this.input, sheet.path, items);
+  }
+
+  /** One row of a grouped table: the item named in its key column (a new one if not seen), then one entry of each list it has cells for. */
+  private groupedRow(ws: ExcelJS.Worksheet, r: number, sheet: TableSheet, at: Map<Column, number>, items: Record<string, unknown>[], byKey: Map<string, number>, anchors: SheetAnchors): void {
+    const keyColumn = sheet.columns.find((c) => c.field === sheet.groupBy)!;
+    const kc = at.get(keyColumn);
+    const key = kc === undefined ? '' : norm(textOf(ws.getCell(r, kc)));
+    // A row without a name is an item of its own, so the schema's "name required" points at it.
+    let index = (key ? byKey.get(key) : undefined) ?? -1;
+    if (index < 0) {
+      index = items.length;
+      items.push({});
+      anchors.rows.set(String(index), r);
+      if (key) byKey.set(key, index);
+      if (kc !== undefined) this.cell(ws, r, kc, keyColumn.type, items[index]!, keyColumn.field, `${sheet.path}[${index}].${keyColumn.field}`, keyColumn.header);
+    }
+    const item = items[index]!;
+    const byList = new Map<string, [Column, number, string][]>();
+    for (const [column, c] of at) {
+      const nested = listField(column.field);
+      if (!nested || isBlank(rawOf(ws.getCell(r, c)))) continue;
+      const [list, field] = nested;
+      byList.set(list, [...(byList.get(list) ?? []), [column, c, field]]);
+    }
+    for (const [list, cells] of byList) {
+      const entries = ((item[list] as unknown[] | undefined) ??= []);
+      const j = entries.length;
+      anchors.rows.set(`${index}.${list}.${j}`, r);
+      if (cells.length === 1 && cells[0]![2] === '') {
+        const [column, c] = cells[0]!;
+        const holder: Record<string, unknown> = {};
+        if (this.cell(ws, r, c, column.type, holder, 'value', `${sheet.path}[${index}].${list}[${j}]`, column.header) && 'value' in holder) entries.push(holder.value);
+        continue;
+      }
+      const entry: Record<string, unknown> = {};
+      for (const [column, c, field] of cells) this.cell(ws, r, c, column.type, entry, field, `${sheet.path}[${index}].${list}[${j}].${field}`, column.header);
+      entries.push(entry);
+    }
   }
 
   private form(ws: ExcelJS.Worksheet, sheet: FormSheet, anchors: SheetAnchors): void {

@@ -5,7 +5,8 @@
  * all come from here, so a field added to the schema is one line below.
  *
  * Four layouts:
- * - table: one row per item of a list (资助发放: `aid[]`); a 合计 row may hold stated totals.
+ * - table: one row per item of a list (资助发放: `aid[]`); a 合计 row may hold stated totals;
+ *   or, grouped, several rows per item, each adding to the item's own lists (各校情况: `schools[]`).
  * - form: one row per field, label | value | hint (单位信息).
  * - lists: one column per list of paragraphs, one paragraph per cell (文字材料).
  * - record: one row per key of a record keyed by a vocabulary (标题改写: `headings`).
@@ -53,6 +54,12 @@ export interface TableSheet extends SheetBase {
   columns: Column[];
   /** A 合计 row (the label in the first column): its cells are the stated totals at these paths. */
   total?: { label: string; fields: Record<string, string> };
+  /**
+   * Rows with the same value in this column are one item (a school over several rows). Its
+   * other columns fill lists of the item, spelled `aid[].stage` or `highlights[]`: each row
+   * adds one entry to each list it has a cell for.
+   */
+  groupBy?: string;
 }
 export interface FormSheet extends SheetBase {
   layout: 'form';
@@ -353,6 +360,20 @@ export const SHEETS: Sheet[] = [
     value: col('标题', '*', text, '如“对策与建议”'),
   },
   {
+    layout: 'table',
+    name: '各校情况',
+    about: '汇总中各校的受助人次、资助金额和工作亮点（zongjie aggregate 生成）；一所学校占一行或几行：每行一个学段，或一条亮点',
+    path: 'schools',
+    groupBy: 'name',
+    columns: [
+      col('学校名称', 'name', text, '同一学校的几行填同一名称'),
+      col('学段', 'aid[].stage', oneOf(STAGE_LABELS), '从下拉列表选择'),
+      col('受助人次（人次）', 'aid[].students', count('人次'), '该校该学段各项资助人数之和'),
+      col('资助金额（元）', 'aid[].amount', amount, '该校该学段各项资助金额之和'),
+      col('工作亮点', 'highlights[]', long, '每格一段，原样印在附件中'),
+    ],
+  },
+  {
     layout: 'form',
     name: '上年数据',
     about: '上年的数据，用于同比',
@@ -365,17 +386,21 @@ export const SHEETS: Sheet[] = [
   },
 ];
 
+/** A grouped table's column field as the list it fills and the field of an entry: `aid[].stage` → [aid, stage], `highlights[]` → [highlights, '']. */
+export function listField(field: string): [list: string, field: string] | undefined {
+  const m = /^(\w+)\[\](?:\.(.+))?$/.exec(field);
+  return m ? [m[1]!, m[2] ?? ''] : undefined;
+}
+
 /** Fields of the stats the workbook does not hold, and why. */
 export const NOT_IN_WORKBOOK: Record<string, string> = {
   $schema: 'an editor hint of a stats.json',
-  // TODO(integration): a sheet for the per-school figures `zongjie aggregate` writes.
-  schools: "the per-school figures `zongjie aggregate` computes (kept in county.json)",
 };
 
 /** The sheets each kind of workbook starts with; any other sheet is added when the stats have data for it. */
 export const KIND_SHEETS: Record<'school' | 'bureau', string[]> = {
   school: ['单位信息', '办学规模', '受助群体', '资助发放', '培训', '控辍保学', '控辍保学明细', '结对帮扶', '宣传', '捐资助学', '主要做法', '文字材料'],
-  bureau: SHEETS.map((s) => s.name).filter((n) => n !== '历年成效' && n !== '标题改写'),
+  bureau: SHEETS.map((s) => s.name).filter((n) => n !== '历年成效' && n !== '标题改写' && n !== '各校情况'),
 };
 
 export const GUIDE_SHEET = '说明';

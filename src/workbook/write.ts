@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { YearlyStatsInput } from '../schema/stats.js';
 import { writeCell, type CellType } from './cells.js';
 import { getPath } from './read.js';
-import { GUIDE_SHEET, KIND_SHEETS, OPTIONS_SHEET, SHEETS, type Column, type Sheet } from './sheets.js';
+import { GUIDE_SHEET, KIND_SHEETS, OPTIONS_SHEET, SHEETS, listField, type Column, type Sheet, type TableSheet } from './sheets.js';
 import { columnLetters } from './locate.js';
 
 export interface WriteWorkbookOptions {
@@ -185,7 +185,7 @@ function fitWidth(header: string, values: readonly unknown[], type: CellType): n
 
 function writeTable(ws: ExcelJS.Worksheet, sheet: Extract<Sheet, { layout: 'table' }>, data: Record<string, unknown>, lists: OptionLists): void {
   const items = (getPath(data, sheet.path) as Record<string, unknown>[] | undefined) ?? [];
-  const rows: unknown[][] = items.map((item) => sheet.columns.map((column) => writeCell(getPath(item, column.field), column.type)));
+  const rows: unknown[][] = items.flatMap((item) => rowsOf(sheet, item).map((row) => sheet.columns.map((column, i) => writeCell(row[i], column.type))));
   const totals = Object.entries(sheet.total?.fields ?? {}).filter(([, path]) => getPath(data, path) !== undefined);
   if (sheet.total && totals.length) {
     rows.push(sheet.columns.map((column, i) => (i === 0 ? sheet.total!.label : totals.some(([f]) => f === column.field) ? writeCell(getPath(data, sheet.total!.fields[column.field]!), column.type) : null)));
@@ -211,6 +211,21 @@ function writeTable(ws: ExcelJS.Worksheet, sheet: Extract<Sheet, { layout: 'tabl
   const header = ws.getRow(1);
   sheet.columns.forEach((column, i) => (header.getCell(i + 1).value = column.header));
   styleHeader(header, sheet.columns.length);
+}
+
+/** An item's values in the table's columns: one row, or, grouped, as many as its longest list (the key on each). */
+function rowsOf(sheet: TableSheet, item: Record<string, unknown>): unknown[][] {
+  if (!sheet.groupBy) return [sheet.columns.map((column) => getPath(item, column.field))];
+  const nested = sheet.columns.map((column) => listField(column.field));
+  const lengths = nested.map((m) => (m ? ((item[m[0]] as unknown[] | undefined) ?? []).length : 0));
+  return Array.from({ length: Math.max(1, ...lengths) }, (_, k) =>
+    sheet.columns.map((column, i) => {
+      const m = nested[i];
+      if (!m) return getPath(item, column.field);
+      const entry = ((item[m[0]] as unknown[] | undefined) ?? [])[k];
+      return m[1] ? getPath(entry, m[1]) : entry;
+    }),
+  );
 }
 
 function writeForm(ws: ExcelJS.Worksheet, sheet: Extract<Sheet, { layout: 'form' }>, data: Record<string, unknown>, lists: OptionLists): void {

@@ -206,6 +206,43 @@ describe('warnings from facts and compose point to cells', () => {
   });
 });
 
+describe('各校情况: one school over several rows', () => {
+  const county = {
+    ...school,
+    organisation: { name: '云溪县教育局', kind: 'bureau' },
+    schools: [
+      { name: '常山小学', aid: [{ stage: 'primary', students: 418, amount: 209000 }, { stage: 'junior', students: 30, amount: 37500 }], highlights: ['多名学生在县级比赛中获奖。'] },
+      { name: '石桥中学', aid: [{ stage: 'junior', students: 12 }] },
+    ],
+  } as YearlyStatsInput;
+
+  it('rows of the same school, in any order, are one school; each row adds a stage or a paragraph', async () => {
+    const bytes = await edited((wb) => {
+      const ws = sheet(wb, '各校情况');
+      expect(ws.getSheetValues().slice(2).map((row) => (row as unknown[])[1])).toEqual(['常山小学', '常山小学', '石桥中学']);
+      // A clerk adds a second highlight for 常山小学 at the bottom, after the other school.
+      ws.addRow(['常山小学', null, null, null, '开展资助育人主题班会。']);
+    }, county);
+    const result = await safeParseWorkbook(bytes);
+    expect(result.success && result.data.schools).toEqual([
+      { ...county.schools![0], highlights: ['多名学生在县级比赛中获奖。', '开展资助育人主题班会。'] },
+      { ...county.schools![1], highlights: [] },
+    ]);
+  });
+
+  it('a problem in one of a school’s rows names that row', async () => {
+    const bytes = await edited((wb) => {
+      const ws = sheet(wb, '各校情况');
+      ws.getCell('D3').value = -5;
+      ws.getCell('A4').value = null;
+    }, county);
+    expect((await problems(bytes)).map((i) => [i.where, i.message.zh]).sort()).toEqual([
+      ['schools[0].aid[1].amount', '各校情况 第3行「资助金额（元）」(D3)：不能小于0，实为 -5'],
+      ['schools[1].name', '各校情况 第4行「学校名称」(A4)：缺少必填项'],
+    ]);
+  });
+});
+
 describe('files that are not a workbook we read', () => {
   it.each([
     [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0], 'old_format', '旧版 Excel 97-2003'],

@@ -111,7 +111,7 @@ function mappedFields(): string[] {
       case 'record':
         return Object.keys(sheet.key.type.labels).map((key) => `${sheet.path}.${key}`);
       case 'table':
-        return [...sheet.columns.map((c) => `${sheet.path}[].${c.field}`), ...Object.values(sheet.total?.fields ?? {})];
+        return [...sheet.columns.map((c) => `${sheet.path}[].${c.field.replace(/\[\]$/, '')}`), ...Object.values(sheet.total?.fields ?? {})];
     }
   });
 }
