@@ -75,13 +75,17 @@ describe('renderDocx: type', () => {
     expect(normal).toContain('<w:spacing w:val="-5"/>');
   });
 
-  it('turns widow control off on every paragraph but the body’s last, which keeps two lines with the 落款', () => {
+  it('turns widow control off on every paragraph but the one whose lines go with the 落款, kept whole when short', () => {
     const paragraphs = doc.match(/<w:p>/g)!.length;
     expect(doc.match(/<w:widowControl w:val="false"\/>/g)!.length).toBe(paragraphs - 1);
     const kept = doc.match(/<w:p><w:pPr>(?:(?!<\/w:pPr>).)*<w:widowControl\/>(?:(?!<\/w:p>).)*<\/w:p>/g)!;
     expect(kept).toHaveLength(1);
     expect(kept[0]).toContain('<w:keepNext/>');
-    expect(kept[0]).toContain('特此报告。');
+    expect(kept[0]).toContain('<w:keepLines/>');
+    expect(kept[0]).toContain('一是健全防止返贫致贫监测帮扶机制');
+    // 特此报告。 goes with the 落款.
+    const close = /<w:p><w:pPr>(?:(?!<\/w:pPr>).)*<\/w:pPr>(?:(?!<\/w:p>).)*特此报告。(?:(?!<\/w:p>).)*<\/w:p>/.exec(doc)![0];
+    expect(close).toContain('<w:keepNext/>');
   });
 
   it('uses 黑体 for level 1, 楷体 for level 2 and the body font for run-in text', () => {

@@ -24,16 +24,34 @@ describe('planReport', () => {
     expect(kinds.indexOf('label')).toBeGreaterThan(signature);
   });
 
-  it('keeps exactly the body’s last two lines with the 落款, and nothing else of the closing section', () => {
+  it('keeps two lines of text with the 落款: a short paragraph before a one-line 特此报告。 goes over whole', () => {
     const plan = planReport(sampleReport);
-    const kept = plan.blocks.filter((b) => b.keep.lastLines !== undefined);
+    const kept = plan.blocks.filter((b): b is TextBlock => b.kind === 'text' && b.keep.lastLines !== undefined);
     expect(kept).toHaveLength(1);
-    expect(kept[0]!.keep.lastLines).toBe(CLOSING_KEEPS_LINES);
+    // 四、下一步工作打算's paragraph (three lines), whole and with what follows; 特此报告。 with the 落款.
+    expect(kept[0]!.runs[0]!.text).toMatch(/^一是健全防止返贫致贫监测帮扶机制/);
+    expect(kept[0]!.keep).toEqual({ withNext: true, lastLines: Number.POSITIVE_INFINITY, whole: true });
+    const close = plan.blocks[plan.blocks.indexOf(kept[0]!) + 1] as TextBlock;
+    expect(close.runs[0]!.text).toBe('特此报告。');
+    expect(close.keep).toEqual({ withNext: true });
+
+    // A long paragraph before it gives its last two lines, not all of it.
+    const long = '一是健全防止返贫致贫监测帮扶机制，做到应助尽助。'.repeat(12);
+    const body = [...sampleReport.body.slice(0, -2), { type: 'paragraph' as const, text: long }, sampleReport.body.at(-1)!];
+    const longPlan = planReport({ ...sampleReport, body });
+    const [longKept] = longPlan.blocks.filter((b) => b.keep.lastLines !== undefined);
+    expect(longKept!.keep).toEqual({ withNext: false, lastLines: CLOSING_KEEPS_LINES });
     expect(CLOSING_KEEPS_LINES).toBe(2);
-    expect((kept[0] as TextBlock).runs[0]!.text).toBe('特此报告。');
+
+    // A last paragraph of several lines keeps its own last two lines.
+    const noClose = planReport({ ...sampleReport, body: sampleReport.body.slice(0, -1) });
+    const [own] = noClose.blocks.filter((b) => b.keep.lastLines !== undefined);
+    expect((own as TextBlock).runs[0]!.text).toMatch(/^一是健全/);
+    expect(own!.keep.lastLines).toBe(CLOSING_KEEPS_LINES);
+
     // Without a 落款 or an attachment note, nothing is carried over.
     const bare = planReport({ ...sampleReport, signature: undefined, attachments: [] });
-    expect(bare.blocks.some((b) => b.keep.lastLines !== undefined)).toBe(false);
+    expect(bare.blocks.some((b) => b.keep.lastLines !== undefined || b.keep.whole)).toBe(false);
   });
 
   it('keeps a heading that stands alone with what follows, and lets a run-in heading go with its text', () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GBT9704, charPitchPt, mmToPt } from '../../src/layout/profile.js';
 import { renderPdf } from '../../src/render/pdf/index.js';
-import { sampleReport } from '../fixtures/sample-report.js';
+import { runningReport } from '../fixtures/sample-report.js';
 import { defaultFonts, hasDefaultFonts } from '../support/pdf-fonts.js';
 import { measureGrid, pdfLayout, type PageGrid } from '../support/pdf-layout.js';
 import { requireCommands } from '../support/tools.js';
@@ -20,7 +20,7 @@ describe.skipIf(!ok)('the PDF page grid (pdftotext -bbox-layout)', () => {
   let rightEdge: number;
   const leftEdge = mmToPt(profile.page.marginLeftMm);
   beforeAll(async () => {
-    const pdf = await renderPdf(sampleReport, { fonts: await defaultFonts() });
+    const pdf = await renderPdf(runningReport, { fonts: await defaultFonts() });
     const pages = pdfLayout(pdf);
     grids = measureGrid(pages, profile);
     rightEdge = pages[0]!.width - mmToPt(profile.page.marginRightMm);

@@ -4,7 +4,8 @@ import { titleLines } from '../title.js';
 import { planBlock } from './blocks.js';
 import { planAttachmentNote, planSignature } from './closing.js';
 import { createPlanContext, type PlanContext, type PlanOptions } from './context.js';
-import type { LayoutPlan, PlacedBlock, TitleBlock } from './types.js';
+import { emWidth } from '../measure.js';
+import type { LayoutPlan, PlacedBlock, TextBlock, TitleBlock } from './types.js';
 
 export type { ChartDrawer, PlanOptions } from './context.js';
 export { columnShares } from './table.js';
@@ -33,8 +34,7 @@ export function planReport(report: Report, profile: LayoutProfile = GBT9704, opt
   }
   const body = report.body.flatMap((block) => planBlock(block, ctx));
   const closing = [...planAttachmentNote(report, ctx), ...(report.signature ? planSignature(report.signature, ctx) : [])];
-  const last = body.at(-1);
-  if (closing.length > 0 && last) last.keep = { ...last.keep, lastLines: CLOSING_KEEPS_LINES };
+  if (closing.length > 0) keepClosingLines(body, profile);
   blocks.push(...body, ...closing);
   for (const attachment of report.attachments) {
     const label = ctx.text('label', [{ text: attachmentLabel(report, attachment), role: 'heading1' }], {
@@ -48,6 +48,38 @@ export function planReport(report: Report, profile: LayoutProfile = GBT9704, opt
     blocks.push(label, title(attachment.title, 'attachmentTitle', ctx, 1), ...attachment.blocks.flatMap((block) => planBlock(block, ctx)));
   }
   return { profile, meta: report.meta, blocks };
+}
+
+/**
+ * The body's last lines that go over with the 落款 (GB/T 9704 §7.3.5): the
+ * last block keeps its last {@link CLOSING_KEEPS_LINES} lines with it. A last
+ * block of one line (特此报告。) cannot give two, so the paragraph before it
+ * gives them: its last two lines, or, when it is short, all of it — a short
+ * paragraph split 1 + 2 is what Word's and LibreOffice's orphan control
+ * refuse, so they carry it whole, and so does the PDF.
+ */
+function keepClosingLines(body: PlacedBlock[], profile: LayoutProfile): void {
+  const last = body.at(-1);
+  if (!last) return;
+  const before = body.at(-2);
+  if (last.kind === 'text' && before?.kind === 'text' && before.style === 'body' && linesOf(last, profile) === 1) {
+    last.keep = { ...last.keep, withNext: true };
+    before.keep =
+      linesOf(before, profile) <= WHOLE_BEFORE_CLOSING
+        ? { ...before.keep, withNext: true, lastLines: Number.POSITIVE_INFINITY, whole: true }
+        : { ...before.keep, lastLines: CLOSING_KEEPS_LINES };
+    return;
+  }
+  last.keep = { ...last.keep, lastLines: CLOSING_KEEPS_LINES };
+}
+
+/** The longest paragraph carried over whole with a one-line close and the 落款. */
+const WHOLE_BEFORE_CLOSING = 4;
+
+/** About how many grid lines a text block takes (its first-line indent included); enough to tell one from several. */
+function linesOf(block: TextBlock, profile: LayoutProfile): number {
+  const chars = profile.grid.charsPerLine;
+  return Math.max(1, Math.ceil((block.indent.first + emWidth(block.runs.map((r) => r.text).join(''))) / chars));
 }
 
 /**

@@ -55,6 +55,8 @@ export interface Keep {
    * follows, and no more (the body's last lines with the 落款, GB/T 9704 §7.3.5).
    */
   lastLines?: number;
+  /** The block does not break across pages: every line goes with what follows (a short paragraph before a lone 特此报告。). */
+  whole?: boolean;
 }
 
 /** The title (or an attachment's), broken into balanced lines that each stay whole. */

@@ -34,6 +34,7 @@ export function text(block: TextBlock, ctx: DocxContext): Paragraph[] {
   const options: Mutable<IParagraphPropertiesOptions> = { style, widowControl: block.keep.lastLines !== undefined };
   const keepNext = block.keep.withNext || block.keep.lastLines !== undefined;
   if (keepNext !== defaults.keepNext) options.keepNext = keepNext;
+  if (block.keep.whole) options.keepLines = true;
   if (block.pageBreakBefore) options.pageBreakBefore = true;
   if (block.space.before || block.space.after) {
     options.spacing = { ...(block.space.before ? { before: block.space.before * ctx.linePitch } : {}), ...(block.space.after ? { after: block.space.after * ctx.linePitch } : {}) };

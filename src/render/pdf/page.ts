@@ -92,10 +92,12 @@ export function keepHeadingsWithNext(nodes: readonly Content[], linesPerPage: nu
     let end = i;
     while (end < nodes.length && isHeading(nodes[end]!)) end++;
     const next = nodes[end];
-    if (end > i && end - i < linesPerPage && next && isPlainLine(next)) {
+    const kept = next && isKeptStack(next) ? (next.stack as Content[]) : undefined;
+    if (end > i && end - i < linesPerPage && next && (isPlainLine(next) || kept)) {
       // A page break before the run (an attachment's label) is the stack's: pdfmake ignores one inside it.
       const { pageBreak, ...first } = withoutKeep(nodes[i]!);
-      const stack = [first, ...nodes.slice(i + 1, end).map(withoutKeep), next];
+      // Headings before a block kept whole (a short paragraph going over with the 落款) join it, as Word and LibreOffice carry them.
+      const stack = [first, ...nodes.slice(i + 1, end).map(withoutKeep), ...(kept ?? [next])];
       out.push({ stack, unbreakable: true, ...(pageBreak ? { pageBreak } : {}) });
       i = end + 1;
     } else {
@@ -119,6 +121,11 @@ export function hasKeptHeadings(nodes: readonly Content[]): boolean {
 export function withoutKeep(node: Content): Content {
   const { headlineLevel: _, ...rest } = node;
   return rest;
+}
+
+/** An unbreakable stack of set lines (the body's end kept with the 落款). */
+function isKeptStack(node: Content): boolean {
+  return node.unbreakable === true && Array.isArray(node.stack) && node.pageBreak === undefined;
 }
 
 /** One set line that starts no page: not a table or other composite node. */
