@@ -77,12 +77,16 @@ log('proofreading: a 10,000-character paragraph, 1,000 and 4,000 problems (1 pro
 const proofread = await task('proofread', [n(15, 5)]);
 log('a filled workbook of 2,000 aid rows, read beside a draft (2 processes)');
 const workbook = await repeat(n(2, 1), 'workbook', [n(10, 3)]);
-log('aggregating 500 and 2,000 school files (JSON): streaming, and the read-everything baseline (3 runs each)');
+log('aggregating 500 and 2,000 school files, JSON and XLSX: streaming, and the read-everything baseline (3 runs each for JSON, 1 for XLSX)');
 const aggregates = {};
-for (const count of [500, 2000]) {
-  const dir = join(out, `schools-${count}`);
-  await writeSchools(dir, count);
-  aggregates[count] = { stream: await repeat(n(3, 1), 'aggregate', [dir, 'stream']), hold: await repeat(n(3, 1), 'aggregate', [dir, 'hold']) };
+for (const format of ['json', 'xlsx']) {
+  const runs = format === 'json' ? n(3, 1) : 1;
+  for (const count of [500, 2000]) {
+    const dir = join(out, `schools-${format}-${count}`);
+    await writeSchools(dir, count, 14, format);
+    aggregates[`${format}-${count}`] = { stream: await repeat(runs, 'aggregate', [dir, 'stream']), hold: await repeat(runs, 'aggregate', [dir, 'hold']) };
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 const office = officeProblem();
 let carbone = { error: office };
@@ -158,26 +162,29 @@ if (ok(proofread)) {
 } else rows.push(['proofread', '—', why(proofread), '', '', undefined]);
 if (ok(carbone)) rows.push(['(Carbone LibreOffice start-up, not counted above)', '', ms(carbone.startupMs), '', '', undefined]);
 // Aggregation: time and memory for 500 and 2,000 files; 2,000 should cost about four times 500 (linear), not more.
-const aggregateOf = (count, mode) => {
-  const results = aggregates[count][mode];
+const aggregateOf = (key, mode) => {
+  const results = aggregates[key][mode];
   if (!ok(results)) return undefined;
-  const of = (key) => median(results.map((r) => r[key]));
+  const of = (k) => median(results.map((r) => r[k]));
   return { seconds: of('seconds'), cpu: of('cpuSeconds'), peak: Math.max(...results.map((r) => r.maxRssMB)), start: of('startRssMB'), held: of('heldMB') };
 };
 const mb = (v) => `${v.toFixed(v < 10 ? 1 : 0)} MB`;
-for (const count of [500, 2000]) {
-  const stream = aggregateOf(count, 'stream');
-  const hold = aggregateOf(count, 'hold');
-  const small = aggregateOf(500, 'stream');
-  const growth = count === 2000 && stream && small ? stream.cpu / small.cpu : undefined;
-  rows.push([
-    `aggregate ${count.toLocaleString('en')} school files (JSON), streaming: time (CPU); peak RSS (at start); heap held at the end`,
-    stream ? `${stream.seconds.toFixed(2)} s (${stream.cpu.toFixed(2)} s); ${mb(stream.peak)} (${mb(stream.start)}); ${mb(stream.held)}` : `— ${why(aggregates[count].stream)}`,
-    hold ? `read + validate every file, all kept: ${hold.seconds.toFixed(2)} s (${hold.cpu.toFixed(2)} s); ${mb(hold.peak)}; ${mb(hold.held)} held` : `— ${why(aggregates[count].hold)}`,
-    growth === undefined ? '' : `×${growth.toFixed(1)} the CPU of 500; held ×${(stream.held / small.held).toFixed(1)}`,
-    count === 2000 ? 'CPU ≤ 5× of 500' : '—',
-    growth === undefined ? undefined : growth <= 5,
-  ]);
+for (const format of ['json', 'xlsx']) {
+  for (const count of [500, 2000]) {
+    const key = `${format}-${count}`;
+    const stream = aggregateOf(key, 'stream');
+    const hold = aggregateOf(key, 'hold');
+    const small = aggregateOf(`${format}-500`, 'stream');
+    const growth = count === 2000 && stream && small ? stream.cpu / small.cpu : undefined;
+    rows.push([
+      `aggregate ${count.toLocaleString('en')} school files (${format.toUpperCase()}), streaming: time (CPU); peak RSS (at start); heap held at the end`,
+      stream ? `${stream.seconds.toFixed(2)} s (${stream.cpu.toFixed(2)} s); ${mb(stream.peak)} (${mb(stream.start)}); ${mb(stream.held)}` : `— ${why(aggregates[key].stream)}`,
+      hold ? `read + validate every file, all kept: ${hold.seconds.toFixed(2)} s (${hold.cpu.toFixed(2)} s); ${mb(hold.peak)}; ${mb(hold.held)} held` : `— ${why(aggregates[key].hold)}`,
+      growth === undefined ? '' : `×${growth.toFixed(1)} the CPU of 500; held ×${(stream.held / small.held).toFixed(1)}`,
+      count === 2000 ? 'CPU ≤ 5× of 500' : '—',
+      growth === undefined ? undefined : growth <= 5,
+    ]);
+  }
 }
 
 const cores = availableParallelism();

@@ -1,9 +1,11 @@
 // School stats files for the aggregation benchmark: the school example with
 // its name and figures varied per school (a seeded generator, so every run
 // aggregates the same files), a project at every fifth school and a
-// training at every third, written as JSON into a directory.
+// training at every third, written into a directory as JSON or as the
+// workbook a clerk would fill (`zongjie/workbook`).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeWorkbook } from 'zongjie/workbook';
 import { example } from './stats.mjs';
 
 /** A small deterministic generator (mulberry32): the same seed gives the same schools. */
@@ -16,8 +18,8 @@ function random(seed) {
   };
 }
 
-/** Writes `count` school files into `dir`; returns their paths. */
-export async function writeSchools(dir, count, seed = 14) {
+/** Writes `count` school files (`format`: json or xlsx) into `dir`; returns their paths. */
+export async function writeSchools(dir, count, seed = 14, format = 'json') {
   const base = await example('school');
   delete base.$schema;
   const next = random(seed);
@@ -43,8 +45,8 @@ export async function writeSchools(dir, count, seed = 14) {
     s.publicity.materials = int(100, 900);
     if (i % 3 === 0) s.trainings = [{ audience: 'parents', title: '家庭教育', sessions: int(1, 3), participants: int(20, 120) }];
     if (i % 5 === 0) s.projects = [{ kind: 'renovation', area: int(100, 2000), investment: int(10, 300) * 10_000, status: 'accepted' }];
-    const file = join(dir, `school-${String(i + 1).padStart(4, '0')}.json`);
-    await writeFile(file, `${JSON.stringify(s, null, 2)}\n`);
+    const file = join(dir, `school-${String(i + 1).padStart(4, '0')}.${format}`);
+    await writeFile(file, format === 'xlsx' ? await writeWorkbook(s) : `${JSON.stringify(s, null, 2)}\n`);
     files.push(file);
   }
   return files;

@@ -10,7 +10,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { aggregateFiles, parseStats } from 'zongjie/node';
+import { aggregateFiles, parseStats, readStatsFile } from 'zongjie/node';
 import { now, report } from '../lib/stats.mjs';
 
 setFlagsFromString('--expose-gc');
@@ -28,7 +28,7 @@ if (mode === 'stream') {
   kept = await aggregateFiles(files, { organisation: { name: '云溪县教育局', kind: 'bureau' }, year: 2025 });
 } else {
   kept = [];
-  for (const file of files) kept.push(parseStats(JSON.parse(await readFile(file, 'utf8'))));
+  for (const file of files) kept.push(parseStats(file.endsWith('.json') ? JSON.parse(await readFile(file, 'utf8')) : (await readStatsFile(file)).data));
 }
 const seconds = (now() - start) / 1000;
 const used = process.cpuUsage(cpu);
