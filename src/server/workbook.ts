@@ -68,8 +68,8 @@ function sizeProblem(check: ZipRefusal, fileName: string, limits: ZipLimits): Pr
   if (check.reason === 'too_large') {
     return fileProblem(
       'workbook_too_large',
-      `${fileName}：工作簿解压后超过 ${mib(limits.maxBytes)}（至少 ${mib(check.bytes)}），不像是统计表，未读取；如确是统计表，请删除多余的工作表和空行，${SAVE_AGAIN.zh}`,
-      `${fileName}: the workbook unpacks to more than ${mib(limits.maxBytes)} (at least ${mib(check.bytes)}), which no stats workbook does; it was not read. If it is one, delete the extra sheets and empty rows, then ${SAVE_AGAIN.en}`,
+      `${fileName}：工作簿解压后超过 ${mib(limits.maxBytes)}（至少 ${mib(check.bytes)}），不像是统计表，未读取；如确是统计表，请删除多余的工作表和空行，另存为新的 .xlsx 后再上传`,
+      `${fileName}: the workbook unpacks to more than ${mib(limits.maxBytes)} (at least ${mib(check.bytes)}), which no stats workbook does; it was not read. If it is one, delete the extra sheets and empty rows, save it as a new .xlsx and upload that`,
     );
   }
   if (check.reason === 'too_many_entries') {
