@@ -73,6 +73,8 @@ describe.skipIf(!hasChromium('zongjie serve page in Chromium'))('the page in Chr
     expect(await page.getAttribute('#file', 'accept')).toContain('.xlsx');
     expect(await page.isVisible('#workbook-downloads')).toBe(true);
     expect(await page.isVisible('#bureau-section')).toBe(true);
+    // Bureau mode is folded away until opened: a school's problems stay right under the file chooser.
+    expect(await page.isVisible('#bureau-form')).toBe(false);
   });
 
   it('choosing each example drafts it: title, PDF in the viewer, the text, and no problems', async () => {
@@ -221,6 +223,7 @@ describe.skipIf(!hasChromium('zongjie serve page in Chromium'))('the page in Chr
     const workbook = join(scratch.dir, '石桥小学.xlsx');
     writeFileSync(workbook, await writeWorkbook(shiqiao as never));
     const files = [file('changshan.json', changshan), file('shahe.json', shahe), workbook, file('石桥小学（副本）.json', shiqiao)];
+    await page.click('#bureau-details > summary');
     await page.fill('#bureau-name', '云溪县教育局');
     await page.fill('#bureau-year', '2025');
     await page.setInputFiles('#bureau-files', files);

@@ -456,7 +456,7 @@ function showTable(table) {
   head.append(...table.columns.map((c) => Object.assign(document.createElement('th'), { scope: 'col', textContent: c })));
   const rows = table.rows.map((cells) => {
     const tr = document.createElement('tr');
-    tr.append(...cells.map((c) => Object.assign(document.createElement('td'), { textContent: String(c) })));
+    tr.append(...cells.map((c) => Object.assign(document.createElement('td'), { textContent: String(c), className: typeof c === 'number' ? 'number' : '' })));
     return tr;
   });
   element.append(caption, head, ...rows);
