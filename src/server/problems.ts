@@ -6,7 +6,7 @@ import { statsJsonSchema } from '../schema/json-schema.js';
  * Problems and warnings as the API returns them: one shape for a schema
  * problem, a consistency warning and a file that cannot be read, each with
  * where it is — the field path, and the place in the file (a JSON line, or a
- * workbook cell once workbooks are read) — and what the field takes.
+ * workbook cell) — and what the field takes.
  */
 export interface Problem {
   severity: 'error' | 'warning';

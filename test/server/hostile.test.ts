@@ -70,10 +70,14 @@ describe('hostile requests', () => {
     const answer = await postJson(`${url}api/draft?format=pdf`, '{"year": 2025, "organisation": {"name": "x" "kind": "school"}}');
     expect(answer.status).toBe(422);
     expect(answer.json().problems[0]).toMatchObject({ code: 'json_syntax', location: { kind: 'json', line: 1, column: 45 } });
-    // Bytes that are not text at all.
-    const binary = await send(`${url}api/draft?format=pdf`, { body: new Uint8Array([0xff, 0xfe, 0x00, 0x7b, 0x80, 0x81]), headers: { 'content-type': 'application/json' } });
+    // Bytes that are not text at all (a zero byte), and bytes that are text but neither UTF-8 nor Chinese in GBK (Latin-1).
+    const binary = await send(`${url}api/draft?format=pdf`, { body: new Uint8Array([0x7b, 0x0a, 0x20, 0x22, 0x00, 0x22]), headers: { 'content-type': 'application/json' } });
     expect(binary.status).toBe(422);
-    expect(binary.json().problems[0].code).toBe('encoding');
+    expect(binary.json().problems[0]).toMatchObject({ code: 'encoding', location: { kind: 'json', line: 2, column: 3 } });
+    expect(binary.json().problems[0].message.zh).toBe('stats.json 第 2 行第 3 列：文件编码无法识别，含有零字节，不是文本文件');
+    const latin1 = await send(`${url}api/validate?name=caf%C3%A9.json`, { body: new Uint8Array([...Buffer.from('{"name": "caf'), 0xe9, ...Buffer.from('"}')]), headers: { 'content-type': 'application/json' } });
+    expect(latin1.json().problems[0]).toMatchObject({ code: 'encoding', location: { kind: 'json', line: 1 } });
+    expect(latin1.json().problems[0].message.en).toMatch(/^café\.json line 1, column \d+: cannot read the text encoding: /);
     await stillServing();
   });
 

@@ -72,19 +72,27 @@ export function paidAid(...schools: Record<string, any>[]): { students: number; 
  * what a hostile client can send, which no zip library writes on purpose
  * (CRCs are left 0: a reader that checks them refuses the file anyway).
  */
-export function rawZip(entries: { name: string; data: Uint8Array; method: 0 | 8; size: number }[]): Uint8Array {
+export function rawZip(entries: { name: string; data: Uint8Array; method: 0 | 8; size: number; zip64?: boolean }[]): Uint8Array {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const { name, data, method, size } of entries) {
+  for (const { name, data, method, size, zip64 } of entries) {
     const nameBytes = Buffer.from(name, 'utf8');
+    // Zip64: both sizes 0xFFFFFFFF in the directory, the real ones in extra field 0x0001 (uncompressed first).
+    const extra = Buffer.alloc(zip64 ? 20 : 0);
+    if (zip64) {
+      extra.writeUInt16LE(0x0001, 0);
+      extra.writeUInt16LE(16, 2);
+      extra.writeBigUInt64LE(BigInt(size), 4);
+      extra.writeBigUInt64LE(BigInt(data.length), 12);
+    }
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
     local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
+    local.writeUInt32LE(zip64 ? 0xffffffff : data.length, 18);
+    local.writeUInt32LE(zip64 ? 0xffffffff : size, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -92,12 +100,13 @@ export function rawZip(entries: { name: string; data: Uint8Array; method: 0 | 8;
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
     central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(size, 24);
+    central.writeUInt32LE(zip64 ? 0xffffffff : data.length, 20);
+    central.writeUInt32LE(zip64 ? 0xffffffff : size, 24);
     central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt16LE(extra.length, 30);
     central.writeUInt32LE(offset, 42);
     locals.push(local, nameBytes, Buffer.from(data));
-    centrals.push(central, nameBytes);
+    centrals.push(central, nameBytes, extra);
     offset += 30 + nameBytes.length + data.length;
   }
   const directory = Buffer.concat(centrals);
