@@ -9,7 +9,7 @@ import { describeCapabilities, type Capabilities, type SchoolInput } from './cap
 import { contentDisposition, DOWNLOAD_FORMATS, download, type DownloadFormat } from './downloads.js';
 import { BusyError, DraftTimeoutError, type Drafter } from './drafter.js';
 import { readInput, XLSX_TYPE, type InputResult } from './inputs.js';
-import { issueProblem, warningProblem, type Locate, type Problem } from './problems.js';
+import { issueProblem, warningProblem, type Problem } from './problems.js';
 
 export interface Limits {
   /** Largest request body, in bytes (413 above it). */
@@ -182,7 +182,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     if (!result.ok && result.status === 422) return { valid: false, problems: result.body.problems, warnings: [], ...('input' in result ? { input: result.input } : {}) };
     if (!result.ok) return send(reply, result);
     const { draft, input } = result;
-    return { valid: true, title: draft.report.title, problems: [], warnings: warnings(draft, input.locate), input: input.data };
+    return { valid: true, title: draft.report.title, problems: [], warnings: warnings(draft, input), input: input.data };
   });
 
   app.post('/api/draft', async (request, reply) => {
@@ -209,7 +209,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       title: draft.report.title,
       fileName: base,
       input: input.data,
-      warnings: warnings(draft, input.locate),
+      warnings: warnings(draft, input),
       text: new TextDecoder().decode(draft.outputs.md),
       pdf: Buffer.from(draft.outputs.pdf!).toString('base64'),
     };
@@ -234,6 +234,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       const parsed = aggregateRequest(body.data);
       if (typeof parsed === 'string') return fail(reply, 400, 'bad_request', `汇总请求无效：${parsed}`, `invalid aggregate request: ${parsed}`);
       const result = await aggregate(parsed.schools, { organisation: { ...parsed.organisation, kind: 'bureau' }, year: parsed.year });
+      if ('problems' in result) return send(reply, invalid(result.problems));
       return { stats: result.stats, table: result.table, warnings: result.warnings.map((w) => warningProblem(w)) };
     });
   }
@@ -279,8 +280,9 @@ function upload(request: FastifyRequest) {
   return { bytes, ...(typeof fileName === 'string' ? { fileName: fileName.slice(0, 255) } : {}), contentType };
 }
 
-function warnings(draft: Draft, locate?: Locate): Problem[] {
-  return draft.warnings.map((w) => warningProblem(w, locate));
+/** The draft's warnings at their places in the file, after what the reader said of the file itself. */
+function warnings(draft: Draft, input: Pick<Extract<InputResult, { ok: true }>, 'locate' | 'warnings'>): Problem[] {
+  return [...(input.warnings ?? []), ...draft.warnings.map((w) => warningProblem(w, input.locate))];
 }
 
 /** An error reply: a code and a message in Chinese and English. */

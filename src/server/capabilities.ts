@@ -1,5 +1,7 @@
 import type { Warning } from '../facts/warning.js';
+import { aggregateSchools } from './county.js';
 import type { Location, Problem } from './problems.js';
+import { blankWorkbook, readWorkbookUpload } from './workbook.js';
 
 /**
  * What the server can do beyond JSON, filled in as the features land: a
@@ -20,11 +22,17 @@ export interface Capabilities {
    * Many schools' stats → one county's (the aggregation issue's
    * `aggregateStats`), with the per-school table and the checks across files.
    */
-  aggregate?: (schools: readonly SchoolInput[], options: AggregateOptions) => AggregateResult | Promise<AggregateResult>;
+  aggregate?: (schools: readonly SchoolInput[], options: AggregateOptions) => AggregateResult | AggregateRefusal | Promise<AggregateResult | AggregateRefusal>;
 }
 
 export type WorkbookResult =
-  | { ok: true; data: unknown; locate?: (where: string) => Location | undefined }
+  | {
+      ok: true;
+      data: unknown;
+      locate?: (where: string) => Location | undefined;
+      /** What the reader says of the file beside the data (a sheet of the clerk's own left unread), shown with the draft's warnings. */
+      warnings?: Problem[];
+    }
   | { ok: false; problems: Problem[] };
 
 /** One school's stats as read from the file a bureau dropped on the page. */
@@ -44,8 +52,13 @@ export interface AggregateResult {
   stats: unknown;
   /** The per-school table as the page shows it: a header row, then one row per school and a total row. */
   table: { columns: string[]; rows: (string | number)[][] };
-  /** Checks across files (the same school twice, another year …), each naming its file in `where`. */
-  warnings: Warning[];
+  /** Checks across files (the same school twice, another year …), each naming its files in its message and in `files`. */
+  warnings: (Pick<Warning, 'where' | 'message'> & { code: string; files?: readonly string[] })[];
+}
+
+/** Schools' stats that cannot be added up (a file that is not valid stats): each problem naming its file. */
+export interface AggregateRefusal {
+  problems: Problem[];
 }
 
 /** Which capabilities are present, as `GET /api/capabilities` reports them to the page. */
@@ -58,8 +71,12 @@ export function describeCapabilities(capabilities: Capabilities) {
 }
 
 /**
- * The capabilities `zongjie serve` starts with. JSON only for now: the
- * workbook reader and writer and the county aggregation plug in here
- * once they are in the core.
+ * The capabilities `zongjie serve` starts with: workbooks read
+ * (`zongjie/workbook`, loaded on the first one) and handed out blank, and a
+ * bureau's schools added up (`aggregateStats`).
  */
-export const builtInCapabilities: Capabilities = {};
+export const builtInCapabilities: Capabilities = {
+  readWorkbook: (bytes, fileName) => readWorkbookUpload(bytes, fileName),
+  blankWorkbook,
+  aggregate: aggregateSchools,
+};

@@ -8,10 +8,12 @@ import type { DraftPool } from '../node/pool.js';
  * most `timeoutMs` for its draft ({@link DraftTimeoutError}, answered 504),
  * so an input or template that runs long fails alone.
  *
- * A draft over time still holds its worker until it ends: the pool on main
- * has no way to stop one, and it stays counted as admitted, so the queue
- * limit reflects the work really pending. (A pool that stops and replaces
- * such a worker — `timeoutMs` on `createDraftPool` — makes that moot.)
+ * The clock runs from admission, queue included. A draft over time stays
+ * counted as admitted until the pool lets it go, so the queue limit
+ * reflects the work really pending; `zongjie serve` gives the pool the same
+ * limit (`timeoutMs` on `createDraftPool`), which stops and replaces that
+ * worker once the draft has run that long on it (its clock starts when a
+ * worker takes the draft, so this one always answers first).
  */
 export interface Drafter {
   draft(input: unknown): Promise<Draft>;

@@ -50,6 +50,8 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     ...(options.fonts ? { fonts: options.fonts } : {}),
     // A huge input stops its own worker, which is replaced; the server's heap is untouched.
     resourceLimits: { maxOldGenerationSizeMb: 1024 },
+    // A draft over time has its worker stopped and replaced, so it stops holding a worker too.
+    timeoutMs,
   });
   try {
     const [assets] = await Promise.all([loadAssets(), pool.ready()]);

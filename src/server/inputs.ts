@@ -1,6 +1,5 @@
-// The CLI's JSON reader for now. The core's byte-level reader (src/input/json.ts:
-// UTF-16 and GBK decoded or refused) replaces `decodeUtf8` + `parseJson` when it lands.
-import { JsonSyntaxError, parseJson } from '../cli/json.js';
+import { decodeText, TextEncodingError } from '../input/decode.js';
+import { JsonSyntaxError, parseJson } from '../input/json.js';
 import type { Capabilities } from './capabilities.js';
 import { jsonPlaces } from './json-places.js';
 import { fileProblem, type Locate, type Problem } from './problems.js';
@@ -15,7 +14,7 @@ import { fileProblem, type Locate, type Problem } from './problems.js';
  * never reaches the file system.
  */
 export type InputResult =
-  | { ok: true; kind: InputKind; data: unknown; locate?: Locate }
+  | { ok: true; kind: InputKind; data: unknown; locate?: Locate; warnings?: Problem[] }
   | { ok: false; status: 415 | 422; problems: Problem[] };
 
 export type InputKind = 'json' | 'xlsx';
@@ -41,7 +40,8 @@ export async function readInput(upload: Upload, capabilities: Capabilities): Pro
   if (kind === 'xlsx') {
     if (!capabilities.readWorkbook) return unsupported('XLSX 工作簿暂不支持，请上传 stats.json', 'XLSX workbooks are not supported yet: upload a stats.json');
     const result = await capabilities.readWorkbook(upload.bytes, name);
-    return result.ok ? { ok: true, kind, data: result.data, ...(result.locate ? { locate: result.locate } : {}) } : { ok: false, status: 422, problems: result.problems };
+    if (!result.ok) return { ok: false, status: 422, problems: result.problems };
+    return { ok: true, kind, data: result.data, ...(result.locate ? { locate: result.locate } : {}), ...(result.warnings?.length ? { warnings: result.warnings } : {}) };
   }
   if (kind === 'json') return readJson(upload.bytes, name);
   if (kind === 'xls')
@@ -49,29 +49,49 @@ export async function readInput(upload: Upload, capabilities: Capabilities): Pro
   return unsupported(`不支持的文件类型（${upload.contentType || upload.fileName}），请上传 stats.json`, `unsupported file type (${upload.contentType || upload.fileName}): upload a stats.json`);
 }
 
+/**
+ * A JSON file read as the CLI reads it: the core's `parseJsonBytes` in its
+ * two steps (UTF-8, UTF-16 or GBK decoded, or refused with the line; a
+ * syntax error or a key given twice refused with its line and column), the
+ * decoded text kept so every later problem is shown at its line.
+ */
 function readJson(bytes: Uint8Array, name: string): InputResult {
   let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return invalid(fileProblem('encoding', `${name} 不是 UTF-8 编码，请用“另存为 UTF-8”保存后再上传`, `${name} is not UTF-8: save it as UTF-8 and upload it again`));
-  }
   let data: unknown;
   try {
+    text = decodeText(bytes, name).text;
     data = parseJson(text, name);
   } catch (error) {
-    if (!(error instanceof JsonSyntaxError)) throw error;
-    const { line, column, reason } = error;
-    return invalid(
-      fileProblem('json_syntax', `${name} 第 ${line} 行第 ${column} 列：JSON 语法错误（${reason}）`, `${name} line ${line}, column ${column}: JSON syntax error (${reason})`, {
-        kind: 'json',
-        line,
-        column,
-      }),
-    );
+    if (error instanceof TextEncodingError) return invalid(encodingProblem(error, name));
+    if (error instanceof JsonSyntaxError) return invalid(syntaxProblem(error, name));
+    throw error;
   }
   if (depth(data) > MAX_DEPTH) return invalid(fileProblem('too_deep', `${name} 嵌套层数过多，不是统计数据`, `${name} nests too deeply to be stats`));
   return { ok: true, kind: 'json', data, locate: jsonPlaces(text) };
+}
+
+function encodingProblem({ line, column, reason }: TextEncodingError, name: string): Problem {
+  const at = line === undefined ? { zh: '', en: '' } : { zh: ` 第 ${line} 行${column === undefined ? '' : `第 ${column} 列`}`, en: ` line ${line}${column === undefined ? '' : `, column ${column}`}` };
+  return fileProblem(
+    'encoding',
+    `${name}${at.zh}：文件编码无法识别，${reason.zh}`,
+    `${name}${at.en}: cannot read the text encoding: ${reason.en}`,
+    line === undefined ? undefined : { kind: 'json', line, column: column ?? 1 },
+  );
+}
+
+function syntaxProblem({ line, column, reason, duplicate }: JsonSyntaxError, name: string): Problem {
+  const location = { kind: 'json' as const, line, column };
+  if (duplicate) {
+    const { key, firstLine } = duplicate;
+    return fileProblem(
+      'json_duplicate_key',
+      `${name} 第 ${line} 行第 ${column} 列：键名“${key}”在同一对象中已于第 ${firstLine} 行出现，无法确定取哪个值`,
+      `${name} line ${line}, column ${column}: the key "${key}" already appears on line ${firstLine} of the same object, so which value is meant is ambiguous`,
+      location,
+    );
+  }
+  return fileProblem('json_syntax', `${name} 第 ${line} 行第 ${column} 列：JSON 语法错误（${reason}）`, `${name} line ${line}, column ${column}: JSON syntax error (${reason})`, location);
 }
 
 /** What the upload is: by its declared type, then its name, then its first bytes (an XLSX is a zip). */

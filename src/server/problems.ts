@@ -6,7 +6,7 @@ import { statsJsonSchema } from '../schema/json-schema.js';
  * Problems and warnings as the API returns them: one shape for a schema
  * problem, a consistency warning and a file that cannot be read, each with
  * where it is — the field path, and the place in the file (a JSON line, or a
- * workbook cell once workbooks are read) — and what the field takes.
+ * workbook cell) — and what the field takes.
  */
 export interface Problem {
   severity: 'error' | 'warning';
@@ -20,12 +20,18 @@ export interface Problem {
   message: { zh: string; en: string };
   /** What the field takes (its description in the JSON Schema), to help fix it. */
   field?: string;
+  /** The uploaded files it is about (a check across a bureau's school files). */
+  files?: string[];
 }
 
-/** A place in an uploaded file: a line of a JSON file, or a cell of a workbook. */
+/**
+ * A place in an uploaded file: a line of a JSON file, or a cell of a
+ * workbook — as precise as the workbook allows (a field whose row is not
+ * in the file has its sheet and column header only).
+ */
 export type Location =
   | { kind: 'json'; line: number; column: number }
-  | { kind: 'cell'; sheet: string; row: number; column: string; ref: string; header?: string };
+  | { kind: 'cell'; sheet: string; row?: number; column?: string; ref?: string; header?: string };
 
 export type Locate = (where: string) => Location | undefined;
 
@@ -37,8 +43,11 @@ export function issueProblem(issue: StatsIssue, locate?: Locate): Problem {
   );
 }
 
-export function warningProblem(warning: Warning, locate?: Locate): Problem {
-  return withPlace({ severity: 'warning', code: warning.code, where: warning.where, message: warning.message }, parseWhere(warning.where), locate);
+/** A warning from drafting, or one from adding up a bureau's schools (which names its `files`). */
+export function warningProblem(warning: Pick<Warning, 'where' | 'message'> & { code: string; files?: readonly string[] }, locate?: Locate): Problem {
+  const where = warning.where || '(root)';
+  const files = warning.files?.length ? { files: [...warning.files] } : {};
+  return withPlace({ severity: 'warning', code: warning.code, where, message: warning.message, ...files }, parseWhere(where), locate);
 }
 
 /** A problem with the whole file (its syntax, its encoding, its type), at a line of it when known. */

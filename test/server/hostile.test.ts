@@ -6,10 +6,9 @@
  */
 import { connect, type Socket } from 'node:net';
 import { Agent, request as httpRequest } from 'node:http';
-import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/index.js';
-import { example, exampleText, postJson, send, startTestServer } from './support.js';
+import { deflatedZeros, example, exampleText, postJson, rawZip, send, startTestServer } from './support.js';
 
 let server: RunningServer;
 let url: string;
@@ -71,10 +70,14 @@ describe('hostile requests', () => {
     const answer = await postJson(`${url}api/draft?format=pdf`, '{"year": 2025, "organisation": {"name": "x" "kind": "school"}}');
     expect(answer.status).toBe(422);
     expect(answer.json().problems[0]).toMatchObject({ code: 'json_syntax', location: { kind: 'json', line: 1, column: 45 } });
-    // Bytes that are not text at all.
-    const binary = await send(`${url}api/draft?format=pdf`, { body: new Uint8Array([0xff, 0xfe, 0x00, 0x7b, 0x80, 0x81]), headers: { 'content-type': 'application/json' } });
+    // Bytes that are not text at all (a zero byte), and bytes that are text but neither UTF-8 nor Chinese in GBK (Latin-1).
+    const binary = await send(`${url}api/draft?format=pdf`, { body: new Uint8Array([0x7b, 0x0a, 0x20, 0x22, 0x00, 0x22]), headers: { 'content-type': 'application/json' } });
     expect(binary.status).toBe(422);
-    expect(binary.json().problems[0].code).toBe('encoding');
+    expect(binary.json().problems[0]).toMatchObject({ code: 'encoding', location: { kind: 'json', line: 2, column: 3 } });
+    expect(binary.json().problems[0].message.zh).toBe('stats.json 第 2 行第 3 列：文件编码无法识别，含有零字节，不是文本文件');
+    const latin1 = await send(`${url}api/validate?name=caf%C3%A9.json`, { body: new Uint8Array([...Buffer.from('{"name": "caf'), 0xe9, ...Buffer.from('"}')]), headers: { 'content-type': 'application/json' } });
+    expect(latin1.json().problems[0]).toMatchObject({ code: 'encoding', location: { kind: 'json', line: 1 } });
+    expect(latin1.json().problems[0].message.en).toMatch(/^café\.json line 1, column \d+: cannot read the text encoding: /);
     await stillServing();
   });
 
@@ -95,19 +98,74 @@ describe('hostile requests', () => {
     await stillServing();
   });
 
-  it('garbage and a zip bomb with an .xlsx name are refused cleanly (415 until workbooks are read; then 422)', async () => {
-    // 200 MB of zeros that deflate to a few hundred kB: what an "xlsx" zip bomb looks like on the wire.
-    const bomb = zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(200 << 20) }, { level: 9 });
-    expect(bomb.length).toBeLessThan(1 << 20);
-    const garbage = Buffer.alloc(3 << 20, 0xa5);
-    for (const body of [bomb, garbage]) {
-      const answer = await send(`${url}api/validate?name=${encodeURIComponent('学校.xlsx')}`, { body, headers: { 'content-type': 'application/octet-stream' } });
-      expect([415, 422]).toContain(answer.status);
-      expect(answer.json().error.message.zh).toBeTruthy();
+  describe('zip bombs with an .xlsx name: refused before any inflating, on 422, the server unharmed', () => {
+    /** A workbook's bytes posted as the page posts a chosen file. */
+    const post = (body: Uint8Array) => send(`${url}api/validate?name=${encodeURIComponent('学校.xlsx')}`, { body, headers: { 'content-type': 'application/octet-stream' } });
+    const sheet = 'xl/worksheets/sheet1.xml';
+    /** 1 GiB of zeros in about 1 MB: what exceljs (JSZip under it) would inflate in full on the server's thread. */
+    let gib: Uint8Array;
+    beforeAll(() => {
+      gib = deflatedZeros(1024);
+    });
+    /** Peak memory (RSS, MiB) while `run` runs, above what the process peaked at before. */
+    async function peakGrowth(run: () => Promise<void>): Promise<number> {
+      const before = process.resourceUsage().maxRSS;
+      await run();
+      return (process.resourceUsage().maxRSS - before) / 1024;
     }
-    const huge = await sendLarge(`api/validate?name=evil.xlsx`, 50 << 20, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-    expect(huge.status).toBe(413);
-    await stillServing();
+
+    it('honest sizes: 1 GiB declared in the central directory, refused on the declared total', async () => {
+      expect(gib.length).toBeLessThan(2 << 20);
+      const bomb = rawZip([{ name: sheet, data: gib, method: 8, size: 1 << 30 }]);
+      let answer: Awaited<ReturnType<typeof post>> | undefined;
+      expect(await peakGrowth(async () => void (answer = await post(bomb)))).toBeLessThan(100);
+      expect(answer!.status).toBe(200);
+      const problem = answer!.json().problems[0];
+      expect(problem).toMatchObject({ severity: 'error', code: 'workbook_too_large', where: '(root)' });
+      expect(problem.message.zh).toBe('学校.xlsx：工作簿解压后超过 16 MB（至少 1024 MB），不像是统计表，未读取；如确是统计表，请删除多余的工作表和空行，另存为新的 .xlsx 后再上传');
+      expect(problem.message.en).toMatch(/^学校\.xlsx: the workbook unpacks to more than 16 MB/);
+      // Drafting it is refused the same way, with 422.
+      const draft = await send(`${url}api/draft?name=a.xlsx`, { body: bomb, headers: { 'content-type': 'application/octet-stream' } });
+      expect(draft.status).toBe(422);
+      await stillServing();
+    });
+
+    it('lying sizes: 1 GiB declared as 1 kB, stopped as soon as it inflates past that', async () => {
+      const bomb = rawZip([
+        { name: '[Content_Types].xml', data: new TextEncoder().encode('<Types/>'), method: 0, size: 8 },
+        { name: sheet, data: gib, method: 8, size: 1000 },
+      ]);
+      let answer: Awaited<ReturnType<typeof post>> | undefined;
+      expect(await peakGrowth(async () => void (answer = await post(bomb)))).toBeLessThan(100);
+      expect(answer!.json().problems[0]).toMatchObject({ code: 'workbook_damaged', message: { en: expect.stringContaining(`${sheet}: inflates past its declared 1000 bytes`) } });
+      await stillServing();
+    });
+
+    it('many entries sharing one compressed stream (a non-recursive bomb): refused on the declared total', async () => {
+      // 64 central directory entries of 1 MiB each, all pointing at the same data: 64 MiB declared from 1 kB.
+      const one = deflatedZeros(1);
+      const zip = rawZip([{ name: sheet, data: one, method: 8, size: 1 << 20 }]);
+      const view = Buffer.from(zip);
+      const central = view.subarray(view.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])), view.length - 22);
+      const overlapping = Buffer.concat([view.subarray(0, view.length - 22 - central.length), ...Array<Buffer>(64).fill(central), Buffer.alloc(22)]);
+      const end = overlapping.subarray(overlapping.length - 22);
+      end.writeUInt32LE(0x06054b50, 0);
+      end.writeUInt16LE(64, 8);
+      end.writeUInt16LE(64, 10);
+      end.writeUInt32LE(central.length * 64, 12);
+      end.writeUInt32LE(view.length - 22 - central.length, 16);
+      const answer = await post(new Uint8Array(overlapping));
+      expect(answer.json().problems[0]).toMatchObject({ code: 'workbook_too_large' });
+      expect(answer.json().problems[0].message.zh).toContain('至少 17 MB');
+    });
+
+    it('garbage with an .xlsx name: 422 saying it is no workbook; over --max-body: 413', async () => {
+      const garbage = await post(Buffer.alloc(3 << 20, 0xa5));
+      expect(garbage.json().problems[0].code).toBe('workbook_not_xlsx');
+      const huge = await sendLarge(`api/validate?name=evil.xlsx`, 50 << 20, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+      expect(huge.status).toBe(413);
+      await stillServing();
+    });
   });
 
   it('slow-loris clients: cut off with 408 once their headers are late, and the server answers others meanwhile', async () => {

@@ -2,7 +2,8 @@
  * The page as a clerk uses it, in headless Chromium against a running
  * server: choose the examples, see the warnings and problems, follow a
  * problem to the field that fixes it, edit the text, redraft, and download
- * the DOCX and PDF — which are then opened and read back.
+ * the DOCX and PDF — which are then opened and read back; fill in a
+ * workbook, download a blank one, and add up a bureau's schools.
  *
  * `ZONGJIE_SCREENSHOTS=docs/pages` also saves the README's screenshots.
  */
@@ -11,10 +12,12 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/index.js';
+import { parseWorkbook, writeWorkbook } from '../../src/workbook/index.js';
 import { hasChromium, launchChromium } from '../support/browser.js';
 import { readDocx } from '../support/docx-text.js';
 import { hasCommand, pdfText, tempDir } from '../support/tools.js';
-import { example, EXAMPLES, schoolWithWarning, startTestServer } from './support.js';
+import { countySchool, example, EXAMPLES, paidAid, schoolWithWarning, startTestServer } from './support.js';
+import { formatCount, formatFen } from '../../src/index.js';
 
 const SCHOOL_TITLE = '云溪县石桥镇中心小学2025年学生资助工作总结';
 const screenshots = process.env.ZONGJIE_SCREENSHOTS ? resolve(process.env.ZONGJIE_SCREENSHOTS) : undefined;
@@ -61,10 +64,17 @@ describe.skipIf(!hasChromium('zongjie serve page in Chromium'))('the page in Chr
     await page.keyboard.press('Tab'); // the skip link
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('file');
-    // Nothing that is not yet possible is shown: no workbook, no bureau mode, no result.
-    for (const hidden of ['#workbook-downloads', '#bureau-section', '#result-section', '#problems-section', '#edit-section']) {
+    // Nothing that is not yet possible is shown: no result before a file.
+    for (const hidden of ['#result-section', '#problems-section', '#edit-section']) {
       expect(await page.isHidden(hidden), hidden).toBe(true);
     }
+    // What the server can do is: workbooks read and handed out, bureau mode.
+    expect(await page.textContent('#file-label')).toBe('选择工作簿（.xlsx）或 stats.json 文件');
+    expect(await page.getAttribute('#file', 'accept')).toContain('.xlsx');
+    expect(await page.isVisible('#workbook-downloads')).toBe(true);
+    expect(await page.isVisible('#bureau-section')).toBe(true);
+    // Bureau mode is folded away until opened: a school's problems stay right under the file chooser.
+    expect(await page.isVisible('#bureau-form')).toBe(false);
   });
 
   it('choosing each example drafts it: title, PDF in the viewer, the text, and no problems', async () => {
@@ -182,6 +192,57 @@ describe.skipIf(!hasChromium('zongjie serve page in Chromium'))('the page in Chr
       await zoomed.screenshot({ path: join(screenshots, 'serve-zoom-200.png') });
     }
     await zoomed.close();
+  });
+
+  it('a filled workbook: drafted, its warning at its cell — still there after a redraft', async () => {
+    const path = join(scratch.dir, '石桥小学.xlsx');
+    writeFileSync(path, await writeWorkbook(schoolWithWarning() as never));
+    await drafting(() => page.setInputFiles('#file', path));
+    expect(await page.textContent('#result-title')).toBe(SCHOOL_TITLE);
+    expect(await page.inputValue('#f-plans')).toBe(example('school').plans.join('\n'));
+    const place = '位置：工作表“资助发放”第 4 行「金额（元）」（G4），字段 aid[2].amount';
+    const warning = page.locator('#problems li[data-where="aid[2].amount"]');
+    expect(await warning.textContent()).toContain(place);
+    // The redraft posts the edited stats, not the workbook: the place is still the cell.
+    await page.fill('#f-closing', '特此报告。');
+    await drafting(() => page.click('#redraft'));
+    expect(await warning.textContent()).toContain(place);
+  });
+
+  it('the blank workbooks download, named, and read back', async () => {
+    for (const [kind, name] of [['school', '学校资助统计表.xlsx'], ['bureau', '教育局资助统计表.xlsx']]) {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.click(`#workbook-downloads a[href="/api/workbook?kind=${kind}"]`)]);
+      expect(file.suggestedFilename()).toBe(name);
+      const read = await parseWorkbook(readFileSync((await file.path())!));
+      expect(read.issues).toEqual([]);
+    }
+  });
+
+  it('bureau mode: several schools (one a workbook, one twice) → the table, the warning naming both files, the county’s draft', async () => {
+    const [changshan, shahe, shiqiao] = [countySchool('changshan'), countySchool('shahe'), countySchool('shiqiao')];
+    const workbook = join(scratch.dir, '石桥小学.xlsx');
+    writeFileSync(workbook, await writeWorkbook(shiqiao as never));
+    const files = [file('changshan.json', changshan), file('shahe.json', shahe), workbook, file('石桥小学（副本）.json', shiqiao)];
+    await page.click('#bureau-details > summary');
+    await page.fill('#bureau-name', '云溪县教育局');
+    await page.fill('#bureau-year', '2025');
+    await page.setInputFiles('#bureau-files', files);
+    await drafting(() => page.click('#bureau-form button[type="submit"]'));
+    expect(await page.locator('#bureau-files-result li').allTextContents()).toEqual(['✓ changshan.json', '✓ shahe.json', '✓ 石桥小学.xlsx', '✓ 石桥小学（副本）.json']);
+
+    const rows = await page.$$eval('#bureau-table tr', (trs) => trs.map((tr) => Array.from(tr.children, (c) => c.textContent)));
+    expect(rows[0]).toEqual(['文件', '学校', '受助人次', '资助金额（元）', '说明']);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(['changshan.json', 'shahe.json', '石桥小学.xlsx', '石桥小学（副本）.json', '合计']);
+    expect(rows[4]![4]).toBe('与石桥小学.xlsx是同一所学校，未计入');
+    expect(rows[5]!.slice(0, 2)).toEqual(['合计', '3所学校']);
+
+    const duplicate = page.locator('#problems li[data-code="duplicate_school"]');
+    expect(await duplicate.textContent()).toContain('石桥小学.xlsx和石桥小学（副本）.json是同一所学校');
+    expect(await page.textContent('#result-title')).toBe('云溪县教育局2025年教育帮扶工作总结');
+    const { students, fen } = paidAid(changshan, shahe, shiqiao);
+    expect(await page.textContent('#text')).toContain(`全年共资助各学段学生${formatCount(students, '人次')}，发放资助资金${formatFen(fen)}`);
+    // The county's stats come from no file of the clerk's: its warnings name the field, never a line of a file.
+    expect(await page.locator('#problems li[data-where="signature"] .place').textContent()).toBe('位置：字段 signature');
   });
 
   it('no script error and no blocked request on the way', () => {

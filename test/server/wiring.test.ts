@@ -2,9 +2,10 @@
  * The server's parts on their own: the drafter's queue and time limits with
  * a pool the test controls, and the capability hooks the workbook and
  * aggregation features plug into — exercised here with small test doubles,
- * so the routes and the page's calls are known to work before the real
- * readers land (the doubles stand in for them only in this file).
+ * so the routes are known to work whatever hooks are given (the doubles
+ * stand in for the real ones only in this file) — and the zip size check.
  */
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { draftReport, type Draft } from '../../src/node/draft.js';
 import { buildApp } from '../../src/server/app.js';
@@ -15,7 +16,9 @@ import { BusyError, createDrafter, DraftTimeoutError } from '../../src/server/dr
 import { inputKind } from '../../src/server/inputs.js';
 import { jsonPlaces } from '../../src/server/json-places.js';
 import { fieldDescription, parseWhere } from '../../src/server/problems.js';
-import { example, schoolWithWarning } from './support.js';
+import { checkZipSize } from '../../src/server/zip-size.js';
+import { writeWorkbook } from '../../src/workbook/index.js';
+import { deflatedZeros, example, rawZip, schoolWithWarning } from './support.js';
 
 /** A pool whose drafts end when the test says. */
 function heldPool(size: number) {
@@ -181,6 +184,27 @@ describe('helpers', () => {
     expect(at('["d e"].missing')).toEqual({ kind: 'json', line: 3, column: 10 });
     expect(at('year')).toEqual({ kind: 'json', line: 1, column: 1 });
     expect(at('pdf.body')).toBeUndefined();
+  });
+
+  it('checkZipSize: a real workbook by its real size; zip64 sizes from their extra field; what is no zip, damaged', async () => {
+    const limits = { maxBytes: 16 << 20, maxEntries: 2000 };
+    const workbook = await writeWorkbook(example('school') as never);
+    const unpacked = Object.values(unzipSync(workbook)).reduce((n, f) => n + f.length, 0);
+    expect(checkZipSize(workbook, limits)).toEqual({ ok: true, bytes: unpacked, entries: Object.keys(unzipSync(workbook)).length });
+    expect(checkZipSize(workbook, { ...limits, maxBytes: unpacked - 1 })).toEqual({ ok: false, reason: 'too_large', bytes: unpacked });
+    expect(checkZipSize(workbook, { ...limits, maxEntries: 3 })).toMatchObject({ ok: false, reason: 'too_many_entries' });
+
+    const mib = deflatedZeros(1);
+    expect(checkZipSize(rawZip([{ name: 'a.xml', data: mib, method: 8, size: 1 << 20, zip64: true }]), limits)).toEqual({ ok: true, bytes: 1 << 20, entries: 1 });
+    expect(checkZipSize(rawZip([{ name: 'a.xml', data: mib, method: 8, size: 2 ** 40, zip64: true }]), limits)).toEqual({ ok: false, reason: 'too_large', bytes: 2 ** 40 });
+
+    expect(checkZipSize(new TextEncoder().encode('PK\x03\x04 and then nothing'), limits)).toMatchObject({ ok: false, reason: 'damaged' });
+    expect(checkZipSize(workbook.subarray(0, workbook.length - 30), limits)).toMatchObject({ ok: false, reason: 'damaged' });
+    expect(checkZipSize(rawZip([{ name: 'a.xml', data: new Uint8Array([0xff, 0xff, 0xff]), method: 8, size: 10 }]), limits)).toEqual({
+      ok: false,
+      reason: 'damaged',
+      detail: 'a.xml: invalid deflate data',
+    });
   });
 
   it('contentDisposition: UTF-8 filename* with an ASCII fallback (RFC 6266, RFC 8187)', () => {

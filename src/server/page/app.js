@@ -33,6 +33,12 @@ const state = {
   maxBodyBytes: Infinity,
   /** Checks across the schools' files (bureau mode), shown with every draft's own warnings. */
   acrossFiles: /** @type {Problem[]} */ ([]),
+  /**
+   * Where each field is in the file the user chose (a JSON line, a workbook
+   * cell), by field path, from its first draft: a redraft sends the edited
+   * stats, not the file, so its places are looked up here.
+   */
+  places: /** @type {Map<string, any>} */ (new Map()),
 };
 
 init();
@@ -106,8 +112,20 @@ async function redraft() {
   if (response) await showPreview(response, false);
 }
 
-async function showPreview(response, fresh) {
+/**
+ * A draft's answer shown. `fresh`: the stats came from a file just chosen
+ * (the editor is filled from them); `fromFile`: the places in the answer
+ * are places in that file (not so for a county's stats drafted from the
+ * schools' files).
+ */
+async function showPreview(response, fresh, fromFile = fresh) {
   const body = await response.json().catch(() => null);
+  if (body && (response.ok || response.status === 422)) {
+    const all = [...(body.problems ?? []), ...(body.warnings ?? [])];
+    if (fromFile) state.places = new Map(all.filter((p) => p.location).map((p) => [p.where, p.location]));
+    else if (fresh) state.places = new Map();
+    if (!fromFile) for (const list of [body.problems, body.warnings]) list?.forEach((p, i) => (list[i] = placedInFile(p)));
+  }
   if (response.ok) {
     state.input = body.input;
     if (fresh) fillEditor(body.input);
@@ -147,6 +165,13 @@ async function post(url, body, type) {
     state.busy = false;
     document.body.removeAttribute('aria-busy');
   }
+}
+
+/** A problem at the place its field has in the user's file, or at none. */
+function placedInFile(problem) {
+  const { location, ...rest } = problem;
+  const known = state.places.get(problem.where);
+  return known ? { ...rest, location: known } : rest;
 }
 
 function failed(response, body) {
@@ -224,7 +249,7 @@ function line(className, text, child) {
 function placeText(problem) {
   const parts = [];
   const at = problem.location;
-  if (at?.kind === 'cell') parts.push(`工作表“${at.sheet}”第 ${at.row} 行${at.header ? `「${at.header}」` : ''}（${at.ref}）`);
+  if (at?.kind === 'cell') parts.push(`工作表“${at.sheet}”${at.row ? `第 ${at.row} 行` : ''}${at.header ? `「${at.header}」` : ''}${at.ref ? `（${at.ref}）` : ''}`);
   if (at?.kind === 'json') parts.push(`${state.fileName || '文件'} 第 ${at.line} 行第 ${at.column} 列`);
   if (problem.where && problem.where !== '(root)') parts.push(`字段 ${problem.where}`);
   return parts.join('，');
@@ -420,7 +445,7 @@ async function aggregate() {
   state.fileName = `${request.organisation.name}.json`;
   state.acrossFiles = body.warnings;
   const drafted = await post('/api/preview?name=county.json', JSON.stringify(body.stats), 'application/json');
-  if (drafted) await showPreview(drafted, true);
+  if (drafted) await showPreview(drafted, true, false);
 }
 
 function showTable(table) {
@@ -431,7 +456,7 @@ function showTable(table) {
   head.append(...table.columns.map((c) => Object.assign(document.createElement('th'), { scope: 'col', textContent: c })));
   const rows = table.rows.map((cells) => {
     const tr = document.createElement('tr');
-    tr.append(...cells.map((c) => Object.assign(document.createElement('td'), { textContent: String(c) })));
+    tr.append(...cells.map((c) => Object.assign(document.createElement('td'), { textContent: String(c), className: typeof c === 'number' ? 'number' : '' })));
     return tr;
   });
   element.append(caption, head, ...rows);
