@@ -263,7 +263,7 @@ describe('fetching the default fonts (npm replaced by tarballs made here)', () =
   });
 
   it.each([
-    ['npm error code ENOTFOUND\nnpm error network request to https://registry.example/@test%2ffonts failed', 'network', /网络错误 ENOTFOUND.*network error ENOTFOUND.*\.npmrc/],
+    ['npm error code ENOTFOUND\nnpm error network request to https://registry.example/@test%2ffonts failed', 'network', /网络错误 ENOTFOUND.*network error ENOTFOUND\): check the network.*\.npmrc/],
     ['npm error code ETIMEDOUT\nnpm error network timeout', 'network', /network error ETIMEDOUT/],
     ['npm error code E404\nnpm error 404 Not Found - GET https://mirror.example/@test%2ffonts', 'registry', /did not serve @test\/fonts@1\.0\.0 \(E404\)/],
     ['npm error code ENOSPC\nnpm error nospc ENOSPC: no space left on device', 'disk', /ENOSPC.*disk full/],
@@ -276,6 +276,13 @@ describe('fetching the default fonts (npm replaced by tarballs made here)', () =
     expect((error as FontInstallError).details.join('\n')).toContain(stderr.split('\n').at(-1));
     expect(filesUnder(cache)).toEqual([]);
     expect(filesUnder(process.env.TMPDIR!)).toEqual([]);
+  });
+
+  it("npm 7+'s JSON error on stdout: its code decides, its summary is shown", async () => {
+    const stdout = JSON.stringify({ error: { code: 'ETARGET', summary: 'No matching version found for @test/fonts@1.0.0.', detail: 'In most cases …' } });
+    const error = await installFonts([regular], { runNpm: async () => ({ code: 1, stdout, stderr: 'npm error code ETARGET' }) }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ problem: 'registry', details: ['  No matching version found for @test/fonts@1.0.0.', '  In most cases …'] });
+    expect((error as Error).message).toMatch(/npm 仓库没有提供 @test\/fonts@1\.0\.0（ETARGET）.* \/ the npm registry did not serve/);
   });
 
   it('no npm at all', async () => {

@@ -23,15 +23,18 @@ export async function npmPack(pkg: FontPackage, dir: string, runNpm: NpmRunner =
       '  npm 随 Node.js 安装；请确认 npm 在 PATH 中 / npm comes with Node.js: check that it is on the PATH',
     ]);
   }
-  if (code !== 0) throw packError(spec, stderr);
-  let filename: string | undefined;
-  try {
-    filename = (JSON.parse(stdout) as { filename?: string }[])[0]?.filename;
-  } catch {
-    // an npm that printed something else: said below
-  }
+  if (code !== 0) throw packError(spec, stdout, stderr);
+  const filename = (parseJson(stdout) as { filename?: string }[] | undefined)?.[0]?.filename;
   if (!filename) throw new FontInstallError('npm', `npm pack ${spec} 没有给出文件名 / npm pack ${spec} named no tarball`, lastLines(stdout || stderr));
   return join(dir, filename);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined; // not what --json promises (an old npm, a wrapper script): the caller says so
+  }
 }
 
 export interface NpmResult {
@@ -71,23 +74,28 @@ const NETWORK = /^(ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|ECONNREFUSED|ENETUNR
 const REGISTRY = /^(E404|E401|E403|E402|ETARGET|ENOVERSIONS|E400)$/;
 const DISK = /^(ENOSPC|EACCES|EPERM|EROFS|EDQUOT|EMFILE)$/;
 
-/** npm's failure as a FontInstallError: its error code read from its output, its last lines kept. */
-export function packError(spec: string, stderr: string): FontInstallError {
-  const code = /npm (?:error|ERR!) code (\S+)/.exec(stderr)?.[1] ?? /\b(E[A-Z0-9_]{3,})\b/.exec(stderr)?.[1] ?? '';
-  const details = lastLines(stderr);
+/**
+ * npm's failure as a FontInstallError. With --json, npm 7 and later print
+ * `{ error: { code, summary, detail } }` on stdout; older ones only say
+ * `npm ERR! code …` on stderr.
+ */
+export function packError(spec: string, stdout: string, stderr: string): FontInstallError {
+  const reported = (parseJson(stdout) as { error?: { code?: string; summary?: string; detail?: string } } | undefined)?.error;
+  const code = reported?.code ?? /npm (?:error|ERR!) code (\S+)/.exec(stderr)?.[1] ?? '';
+  const details = reported ? [reported.summary, reported.detail].filter((line): line is string => Boolean(line)).map((line) => `  ${line}`) : lastLines(stderr);
   if (NETWORK.test(code)) {
     return new FontInstallError(
       'network',
-      `无法从 npm 仓库下载 ${spec}（网络错误 ${code}）/ could not download ${spec} from the npm registry (network error ${code}): ` +
-        '请检查网络、代理（npm config get proxy）和 .npmrc 中的 registry（可用国内镜像）/ check the network, the proxy and the registry in .npmrc (a mirror will do)',
+      `无法从 npm 仓库下载 ${spec}（网络错误 ${code}），请检查网络、代理（npm config get proxy）和 .npmrc 中的 registry（可用国内镜像）/ ` +
+        `could not download ${spec} from the npm registry (network error ${code}): check the network, the proxy (npm config get proxy) and the registry in .npmrc (a mirror will do)`,
       details,
     );
   }
   if (REGISTRY.test(code)) {
     return new FontInstallError(
       'registry',
-      `npm 仓库没有提供 ${spec}（${code}）/ the npm registry did not serve ${spec} (${code}): ` +
-        '请检查 .npmrc 中的 registry 是否完整镜像了 npm / check that the registry in .npmrc mirrors npm in full',
+      `npm 仓库没有提供 ${spec}（${code}），请检查 .npmrc 中的 registry 是否完整镜像了 npm / ` +
+        `the npm registry did not serve ${spec} (${code}): check that the registry in .npmrc mirrors npm in full`,
       details,
     );
   }
