@@ -74,7 +74,7 @@ async function check(output: Output): Promise<number> {
   const missing = fonts.filter((s) => !s.used || (s.used === s.fetched?.path && !s.fetched.intact));
   if (missing.length === 0) return EXIT.ok;
   output.err(`✗ ${missing.length} 个默认字体不可用；系统字体或 --font 指定的字体仍可生成 PDF / ${missing.length} default fonts unavailable; system fonts or --font can still make the PDF`);
-  output.err(`  ${GET_FONTS_HINT}`);
+  output.err(GET_FONTS_HINT);
   return EXIT.failed;
 }
 
