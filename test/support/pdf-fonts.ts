@@ -1,7 +1,8 @@
 /**
  * Fonts for PDF tests: the default fonts only (their packages, which CI
- * gets from `npm ci` as devDependencies), never this machine's system fonts, so a test that passes here
- * passes everywhere. Missing defaults make the suites skip loudly.
+ * gets from `npm ci` as devDependencies), never this machine's system
+ * fonts, so a test that passes here passes everywhere. Missing defaults
+ * make the suites skip loudly.
  */
 import { DEFAULT_FONTS, FALLBACK_FONTS, defaultFontPath } from '../../src/node/fonts/defaults.js';
 import { loadFonts } from '../../src/node/fonts/index.js';
