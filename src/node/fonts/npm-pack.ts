@@ -57,7 +57,7 @@ export function runNpmCli(args: string[]): Promise<NpmResult> {
   const [command, commandArgs, shell] = viaNode
     ? [process.execPath, [execpath, ...args], false]
     : process.platform === 'win32'
-      ? ['npm.cmd', args, true]
+      ? ['npm.cmd', args.map(quotedForCmd), true] // a .cmd runs only through the shell, which splits at spaces
       : ['npm', args, false];
   return new Promise((resolve) => {
     execFile(command, commandArgs, { shell, maxBuffer: 64 << 20, windowsHide: true }, (error, stdout, stderr) => {
@@ -67,6 +67,11 @@ export function runNpmCli(args: string[]): Promise<NpmResult> {
       resolve({ code, stdout, stderr, ...(spawnError ? { spawnError } : {}) });
     });
   });
+}
+
+/** An argument for cmd.exe: quoted when it has a space or a character cmd reads (a temporary directory under C:\Users\Li Ming). */
+function quotedForCmd(arg: string): string {
+  return /[\s"&|<>^%]/.test(arg) ? `"${arg.replace(/"/g, '""')}"` : arg;
 }
 
 /** npm's error codes, by what the user can do about them. */
