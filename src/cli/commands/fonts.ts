@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { GET_FONTS_HINT } from '../../node/fonts/error.js';
-import { installDefaultFonts, type InstallProgress } from '../../node/fonts/install.js';
+import { installDefaultFonts, type InstalledFonts, type InstallProgress } from '../../node/fonts/install.js';
 import { defaultFontSources } from '../../node/fonts/sources.js';
 import { EXIT } from '../errors.js';
 import { createProgress, stdio, type Output, type Progress } from '../output.js';
@@ -43,18 +43,18 @@ async function install(output: Output): Promise<number> {
         break;
     }
   };
+  let result: InstalledFonts;
   try {
-    const result = await installDefaultFonts({ onProgress });
-    const kept = result.fonts.reduce((sum, { font }) => sum + font.bytes, 0);
-    const fetched = result.packedBytes ? `；下载 ${megabytes(result.packedBytes)}，用时 ${seconds(performance.now() - started)}` : '';
-    const fetchedEn = result.packedBytes ? `; ${megabytes(result.packedBytes)} fetched in ${seconds(performance.now() - started)}` : '';
-    progress?.stop();
-    output.out(`✓ 默认字体已就绪：${result.fonts.length} 个文件，${megabytes(kept)}${fetched} / default fonts ready: ${result.fonts.length} files, ${megabytes(kept)}${fetchedEn}`);
-    output.out(`  ${result.dir}`);
-    return EXIT.ok;
+    result = await installDefaultFonts({ onProgress });
   } finally {
     progress?.stop();
   }
+  const kept = megabytes(result.fonts.reduce((sum, { font }) => sum + font.bytes, 0));
+  const took = seconds(performance.now() - started);
+  const [zh, en] = result.packedBytes ? [`；下载 ${megabytes(result.packedBytes)}，用时 ${took}`, `; ${megabytes(result.packedBytes)} fetched in ${took}`] : ['', ''];
+  output.out(`✓ 默认字体已就绪：${result.fonts.length} 个文件，${kept}${zh} / default fonts ready: ${result.fonts.length} files, ${kept}${en}`);
+  output.out(`  ${result.dir}`);
+  return EXIT.ok;
 }
 
 async function check(output: Output): Promise<number> {

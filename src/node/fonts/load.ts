@@ -17,7 +17,7 @@ export interface LoadFontsOptions {
   fonts?: Partial<Record<FontRole, FontSource | FontSource[]>>;
   /** Use fonts installed on this machine (default true). False gives the same PDF on every machine. */
   system?: boolean;
-  /** Use the open fonts npm installed with zongjie (default true). */
+  /** Use the open default fonts: their npm packages where installed, else the copies `zongjie fonts` fetched (default true). */
   defaults?: boolean;
 }
 
