@@ -6,18 +6,25 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { aggregateFiles, draftReport, readStatsFile, statsFilesIn, writeDraft, writeFileAtomic } from 'zongjie/node';
+import { aggregateFiles, draftReport, FontError, readStatsFile, statsFilesIn, writeDraft, writeFileAtomic } from 'zongjie/node';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, 'out');
 const shown = (path) => relative(process.cwd(), path);
 const warn = (warnings) => warnings.forEach((w) => console.warn(`  ⚠ ${w.message.zh}\n    ${w.message.en}`));
+// No font for the PDF (a clone installed without its devDependencies): the error says how to get one.
+const draft = (stats) =>
+  draftReport(stats, { formats: ['docx', 'pdf', 'md'] }).catch((error) => {
+    if (!(error instanceof FontError)) throw error;
+    console.error(`✗ ${error.message}`);
+    process.exit(1);
+  });
 
 for (const name of ['school', 'bureau']) {
   const stats = JSON.parse(await readFile(join(here, `${name}.json`), 'utf8'));
-  const draft = await draftReport(stats, { formats: ['docx', 'pdf', 'md'] });
-  for (const path of await writeDraft(draft, outDir)) console.log(`wrote ${shown(path)}`);
-  warn(draft.warnings);
+  const drafted = await draft(stats);
+  for (const path of await writeDraft(drafted, outDir)) console.log(`wrote ${shown(path)}`);
+  warn(drafted.warnings);
 }
 
 // The county: the bureau's own file (its text, the school counts, its loans), its schools'
@@ -43,6 +50,6 @@ const result = await aggregateFiles(await statsFilesIn(join(county, 'schools')),
 warn(result.warnings);
 await writeFileAtomic(join(countyOut, 'county.json'), `${JSON.stringify(result.stats, null, 2)}\n`);
 console.log(`wrote ${shown(join(countyOut, 'county.json'))} (${result.totals.schools} schools; ${result.changes.map((c) => c.text).join('；')})`);
-const draft = await draftReport(result.stats, { formats: ['docx', 'pdf', 'md'] });
-for (const path of await writeDraft(draft, countyOut)) console.log(`wrote ${shown(path)}`);
-warn(draft.warnings);
+const drafted = await draft(result.stats);
+for (const path of await writeDraft(drafted, countyOut)) console.log(`wrote ${shown(path)}`);
+warn(drafted.warnings);

@@ -2,7 +2,7 @@
 import { TemplateError } from '../compose/template.js';
 import { StatsFileError } from '../node/stats-file.js';
 import { TemplateDirError } from '../node/templates.js';
-import { FontError } from '../node/fonts/error.js';
+import { FontError, FontInstallError } from '../node/fonts/error.js';
 import type { Warning } from '../facts/warning.js';
 import type { StatsIssue } from '../schema/issues.js';
 import { StatsError } from '../schema/parse.js';
@@ -45,7 +45,7 @@ export function describeError(error: unknown, debug = !['', '0', undefined].incl
   if (error instanceof StatsError) return statsErrorLines(error.issues);
   if (error instanceof JsonSyntaxError) return [error.message, ...error.excerpt.map((line) => `  ${line}`)];
   if (error instanceof TemplateError || error instanceof TemplateDirError || error instanceof StatsFileError || error instanceof FontError || error instanceof TextEncodingError) return [error.message];
-  if (error instanceof CliError) return [error.message, ...error.details];
+  if (error instanceof CliError || error instanceof FontInstallError) return [error.message, ...error.details];
   // By name: the pool's module stays unloaded until a batch needs it.
   if ((error as Error | undefined)?.name === 'DraftTimeoutError') return [(error as Error).message];
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

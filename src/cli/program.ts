@@ -5,6 +5,7 @@ import { version } from '../../package.json';
 import type { ConvertOptions } from './commands/convert.js';
 import type { AggregateCommandOptions } from './commands/aggregate.js';
 import type { DraftCommandOptions } from './commands/draft.js';
+import type { FontsCommandOptions } from './commands/fonts.js';
 import type { InitOptions } from './commands/init.js';
 import type { ServeCommandOptions } from './commands/serve.js';
 import { describeError, EXIT } from './errors.js';
@@ -57,7 +58,8 @@ function buildProgram(output: Output, exit: (code: number) => void): Command {
   zongjie validate stats.json              检查数据 / check the data
   zongjie draft stats.json -o out          生成 DOCX、PDF、Markdown / draft all three formats
   zongjie draft data/ -f docx -o out       批量生成 Word / a Word file for every data/*.json
-  zongjie aggregate schools/ --org bureau.json -o county.json   汇总各校数据 / add up the schools`,
+  zongjie aggregate schools/ --org bureau.json -o county.json   汇总各校数据 / add up the schools
+  zongjie fonts                            下载 PDF 用的默认字体（一次）/ fetch the PDF's default fonts (once)`,
     );
   usageHint(program, 'zongjie --help');
 
@@ -158,6 +160,28 @@ totals that differ) name their files and do not stop the run.
     .description(bi('输出 stats.json 的 JSON Schema', 'print the JSON Schema of stats.json'))
     .action(async () => exit((await import('./commands/schema.js')).schemaCommand(output)));
   usageHint(schema, 'zongjie schema --help');
+
+  const fonts = program
+    .command('fonts')
+    .description(bi('下载 PDF 用的默认字体到字体缓存（只需一次）', "fetch the PDF's default fonts into the font cache (once)"))
+    .option('--check', bi('只检查：列出每个默认字体来自哪里，不下载', 'only check: say where each default font comes from, fetch nothing'))
+    .addHelpText(
+      'after',
+      `
+用 npm pack 取得三个锁定版本的字体包（遵从 .npmrc 中的镜像和代理），校验后只保留用到的
+四个文件（约 50 MB），其余丢弃。已安装字体包时优先使用字体包。
+ZONGJIE_FONT_CACHE=<目录> 指定字体缓存的位置。
+Gets the three pinned font packages with npm pack (so the registry mirror and
+proxy in .npmrc apply), checks them against pinned digests, and keeps only the
+four files used (about 50 MB). Installed font packages are used first.
+ZONGJIE_FONT_CACHE=<dir> sets where the font cache is.
+
+示例 / Examples:
+  npx zongjie fonts
+  npx zongjie fonts --check`,
+    )
+    .action(async (options: FontsCommandOptions) => exit(await (await import('./commands/fonts.js')).fontsCommand(options, output)));
+  usageHint(fonts, 'zongjie fonts --help');
 
   const serve = program
     .command('serve')

@@ -1,14 +1,16 @@
 /**
  * SLOW (a minute or more, needs the npm registry): the package as a user
- * gets it. `npm pack`, install the tarball into an empty project without the
- * optional font packages, then use it from ESM (`import`), CJS (`require`)
- * and `npx zongjie`. Set ZONGJIE_SKIP_PACK=1 to skip it locally.
+ * gets it. `npm pack`, install the tarball into an empty project (no font
+ * packages: they are devDependencies), then use it from ESM (`import`), CJS
+ * (`require`) and `npx zongjie`, and draft a PDF after `npx zongjie fonts`.
+ * Set ZONGJIE_SKIP_PACK=1 to skip it locally.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../support/tools.js';
-import { ensureBuilt, EXAMPLES, ROOT, run } from './support.js';
+import { pdfFonts, pdfRawText } from '../support/pdf-tools.js';
+import { requireCommands, tempDir } from '../support/tools.js';
+import { ensureBuilt, EXAMPLES, ROOT, run, zongjie } from './support.js';
 
 const skip = Boolean(process.env.ZONGJIE_SKIP_PACK);
 if (skip) console.warn('⚠ SKIPPING package test (npm pack + install): ZONGJIE_SKIP_PACK is set');
@@ -63,9 +65,54 @@ describe.skipIf(skip)('the packed package (slow: npm pack + npm install)', () =>
     for (const path of [...linked, ...named]) expect(files.has(path), path).toBe(true);
   });
 
-  it('installs without the optional font packages', () => {
-    expect(readdirSync(join(project, 'node_modules'))).toContain('zongjie');
-    expect(readdirSync(join(project, 'node_modules'))).not.toContain('@fontsource');
+  it('installs without the font packages (devDependencies: zongjie fonts fetches the four files used)', () => {
+    const installed = readdirSync(join(project, 'node_modules'));
+    expect(installed).toContain('zongjie');
+    expect(installed).not.toContain('@fontsource');
+    expect(installed).not.toContain('@expo-google-fonts');
+  });
+
+  describe('PDF on a machine without fonts', () => {
+    // No system font (fontconfig lists none) and an empty font cache of the project's own.
+    const env = { FONTCONFIG_FILE: join(ROOT, 'test', 'fixtures', 'fontconfig', 'no-fonts.conf'), ZONGJIE_FONT_CACHE: join(dir, 'font-cache') };
+    const HINT = /运行一次 npx zongjie fonts 下载默认字体[\s\S]*run `npx zongjie fonts` once to fetch the default fonts/;
+
+    it('draft -f pdf, serve and the example say, once, to run npx zongjie fonts; nothing is written', async () => {
+      const draft = await run('npx', ['--no-install', 'zongjie', 'draft', join(EXAMPLES, 'bureau.json'), join(EXAMPLES, 'school.json'), '-f', 'pdf', '-o', 'no-fonts'], { cwd: project, env });
+      expect(draft.code).toBe(1);
+      expect(draft.stderr).toMatch(HINT);
+      expect(draft.stderr.match(/npx zongjie fonts 下载/g)).toHaveLength(1);
+      expect(readdirSync(join(project, 'no-fonts'))).toEqual([]);
+      const serve = await run('npx', ['--no-install', 'zongjie', 'serve', '--port', '0'], { cwd: project, env, timeout: 60_000 });
+      expect(serve.code).toBe(1);
+      expect(serve.stderr).toMatch(HINT);
+      const example = await run(process.execPath, [join(project, 'node_modules', 'zongjie', 'examples', 'draft.mjs')], { cwd: project, env });
+      expect(example.code).toBe(1);
+      expect(example.stderr).toMatch(HINT);
+      expect(example.all).not.toMatch(/^\s+at /m);
+    });
+
+    it.skipIf(!requireCommands('fetched fonts in the packed package', 'pdffonts', 'pdftotext'))(
+      'after npx zongjie fonts the PDF draws with the fetched fonts, the same as a clone with the packages',
+      async () => {
+        const fetch = await run('npx', ['--no-install', 'zongjie', 'fonts'], { cwd: project, env, timeout: 600_000 });
+        expect(fetch.code, fetch.all).toBe(0);
+        const check = await run('npx', ['--no-install', 'zongjie', 'fonts', '--check'], { cwd: project, env });
+        expect(check.code).toBe(0);
+        expect(check.stdout.match(/缓存 \/ cache: .*\(完好 \/ intact\)  ← 使用 \/ used/g)).toHaveLength(4);
+
+        const draft = await run('npx', ['--no-install', 'zongjie', 'draft', join(EXAMPLES, 'bureau.json'), '-f', 'pdf', '-o', 'fetched'], { cwd: project, env });
+        expect(draft.code, draft.all).toBe(0);
+        const inClone = await zongjie(['draft', join(EXAMPLES, 'bureau.json'), '-f', 'pdf', '-o', join(dir, 'clone')], { env: { FONTCONFIG_FILE: env.FONTCONFIG_FILE } });
+        expect(inClone.code, inClone.all).toBe(0);
+        const name = '云溪县教育局2025年教育帮扶工作总结.pdf';
+        const [fetched, clone] = [join(project, 'fetched', name), join(dir, 'clone', name)].map((path) => new Uint8Array(readFileSync(path)));
+        expect(pdfFonts(fetched!).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))).toEqual(expect.arrayContaining(['NotoSerifSC-Regular', 'NotoSerifSC-Bold', 'NotoSansSC-Medium', 'LXGWWenKai-Regular']));
+        expect(pdfFonts(fetched!)).toEqual(pdfFonts(clone!));
+        expect(pdfRawText(fetched!)).toBe(pdfRawText(clone!));
+      },
+      600_000,
+    );
   });
 
   it('works from ESM (import)', async () => {

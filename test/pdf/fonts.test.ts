@@ -97,7 +97,7 @@ describe.skipIf(!ok)('fonts', () => {
     });
 
     it('fails clearly when there is no font at all', async () => {
-      await expect(loadFonts({ system: false, defaults: false })).rejects.toThrow(/no Chinese font found/);
+      await expect(loadFonts({ system: false, defaults: false })).rejects.toThrow(/no Chinese font for the PDF \(fonts\.body\)[\s\S]*npx zongjie fonts/);
     });
   });
 

@@ -18,6 +18,8 @@ import {
   type Format,
 } from '../../node/index.js';
 import { BASE_NAME_MAX_BYTES } from '../../node/write.js';
+import { noFontError } from '../../node/fonts/error.js';
+import { findsBodyFont } from '../../node/fonts/load.js';
 import { CliError, describeError, EXIT, warningLines } from '../errors.js';
 import { expandInputs, type Input } from '../inputs.js';
 import { fontPaths } from '../options.js';
@@ -178,6 +180,8 @@ async function prepare(outDir: string, fonts: FontOptions, formats: readonly For
       throw new CliError(`找不到字体文件 / font file not found: ${shownPath(path)}`);
     });
   }
+  // Said once, with how to get fonts (npx zongjie fonts), not once per input.
+  if (!(await findsBodyFont({ fonts }))) throw noFontError('body');
 }
 
 /** `-t`: a built-in name, or a template directory read once for the whole batch. */

@@ -52,7 +52,7 @@ function prepare(bytes: Uint8Array): Uint8Array {
   return isWoff(bytes) ? woffToSfnt(bytes, withoutGlyphNames) : dropGlyphNames(bytes);
 }
 
-/** Forget every cached file (tests; a long-running process whose fonts changed). */
-export function clearFontCache(): void {
+/** Forget every file read (see clearFontCache in load.ts). */
+export function clearFontFiles(): void {
   faces.clear();
 }

@@ -1,10 +1,10 @@
 import type { FontRole } from '../../layout/profile.js';
 import type { FontFace, FontSet } from '../../render/pdf/fonts.js';
-import { DEFAULT_FONTS, FALLBACK_FONTS, defaultFontPath } from './defaults.js';
-import { fontBytes, fontFile } from './files.js';
+import { DEFAULT_FONTS, FALLBACK_FONTS, defaultFontPath, fetchedFontsDir } from './defaults.js';
+import { clearFontFiles, fontBytes, fontFile } from './files.js';
 import { nodeFontkit, shareFontsWithPdfkit } from './pdfkit.js';
 import { systemFonts, type SystemFont } from './system.js';
-import { FontError } from './error.js';
+import { FontError, noFontError } from './error.js';
 import { sfntProblem } from '../../render/pdf/sfnt.js';
 
 export { FontError };
@@ -17,7 +17,7 @@ export interface LoadFontsOptions {
   fonts?: Partial<Record<FontRole, FontSource | FontSource[]>>;
   /** Use fonts installed on this machine (default true). False gives the same PDF on every machine. */
   system?: boolean;
-  /** Use the open fonts npm installed with zongjie (default true). */
+  /** Use the open default fonts: their npm packages where installed, else the copies `zongjie fonts` fetched (default true). */
   defaults?: boolean;
 }
 
@@ -28,14 +28,15 @@ const ROLES: FontRole[] = ['title', 'body', 'heading1', 'heading2', 'heading3', 
  * 1. the caller's fonts;
  * 2. the first usable conventional system font (仿宋, 黑体, 楷体, 宋体, 小标宋 —
  *    simfang/simhei/simkai/simsun on Windows, ST* and Songti on macOS);
- * 3. the npm default for the role, or, when the optional packages were left
- *    out, the first usable open system font (Noto CJK, Source Han, AR PL,
- *    WenQuanYi). The npm copy of Noto comes first because it is the same
- *    design but renders four times faster than the system's CFF collections;
+ * 3. the default for the role (from its installed npm package, else the copy
+ *    `zongjie fonts` fetched), or, when there is neither, the first usable
+ *    open system font (Noto CJK, Source Han, AR PL, WenQuanYi). The npm Noto
+ *    comes first because it is the same design but renders four times faster
+ *    than the system's CFF collections;
  * 4. the other defaults, as per-character fallbacks (LXGW WenKai has 𠮷).
  * Files are read once per process and shared by every report.
  *
- * @throws {Error} when no font at all is found for the body text.
+ * @throws {FontError} when no font at all is found for the body text, saying how to get one (`npx zongjie fonts`).
  * @example
  * const fonts = await loadFonts({ fonts: { title: 'C:/Windows/Fonts/FZXBSJW.TTF' } })
  */
@@ -54,8 +55,15 @@ export function loadFonts(options: LoadFontsOptions = {}): Promise<FontSet> {
 }
 
 /** Font sets already resolved, by the caller's `fonts` object (by identity) and flags. */
-const loaded = new WeakMap<object, Map<string, Promise<FontSet>>>();
+let loaded = new WeakMap<object, Map<string, Promise<FontSet>>>();
 const unnamed = new Map<string, Promise<FontSet>>();
+
+/** Forget every font read and resolved (tests; a long-running process whose fonts changed, e.g. after `installDefaultFonts`). */
+export function clearFontCache(): void {
+  clearFontFiles();
+  loaded = new WeakMap();
+  unnamed.clear();
+}
 
 async function resolveFonts(options: LoadFontsOptions): Promise<FontSet> {
   shareFontsWithPdfkit();
@@ -81,12 +89,22 @@ async function resolveFonts(options: LoadFontsOptions): Promise<FontSet> {
     }
     if (chain.length > 0) set[role] = chain;
   }
-  if (!set.body) {
-    throw new Error(
-      'loadFonts: no Chinese font found — pass fonts.body, install a system font (仿宋/宋体, Noto CJK), or install zongjie with its optional dependencies',
-    );
-  }
+  if (!set.body) throw noFontError('body');
   return set;
+}
+
+/**
+ * Whether {@link loadFonts} will find any font for the body text, judged
+ * without reading a font file: a quick check before a batch or a server
+ * starts, so that "no font" is said once, with how to get one, rather than
+ * once per report. (A file found may still fail to load: that is said when it does.)
+ */
+export async function findsBodyFont(options: LoadFontsOptions = {}): Promise<boolean> {
+  if (toArray(options.fonts?.body).length > 0) return true;
+  if (options.defaults !== false && [DEFAULT_FONTS.body, ...FALLBACK_FONTS].some((font) => defaultFontPath(font))) return true;
+  if (options.system === false) return false;
+  const system = await systemFonts();
+  return Boolean(system.conventional.body?.length || system.open.body?.length);
 }
 
 const sound = new WeakSet<FontFace>();
@@ -96,14 +114,23 @@ async function defaultFont(path: string, role: FontRole): Promise<FontFace> {
   let face: FontFace;
   try {
     face = await fontFile(path);
+    if (!sound.has(face)) {
+      await checkFace(face, role, path);
+      sound.add(face);
+    }
   } catch (error) {
-    throw new FontError(role, path, (error as Error).message, { cause: error });
-  }
-  if (!sound.has(face)) {
-    await checkFace(face, role, path);
-    sound.add(face);
+    const reason = error instanceof FontError ? error.reason : (error as Error).message;
+    throw new FontError(role, path, isFetched(path) ? `${reason}; ${REFETCH}` : reason, { cause: error });
   }
   return face;
+}
+
+/** A damaged copy in the font cache is fetched again by the same command (it checks each copy's bytes). */
+const REFETCH = '请重新运行 npx zongjie fonts / run `npx zongjie fonts` again';
+
+function isFetched(path: string): boolean {
+  const dir = fetchedFontsDir();
+  return dir !== undefined && path.startsWith(dir);
 }
 
 function prefetch(path: string | undefined): void {

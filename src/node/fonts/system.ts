@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { accessSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FontRole } from '../../layout/profile.js';
+import { fileExists } from './read.js';
 
 /** A font file on this machine, with the face to use when it is a collection. */
 export interface SystemFont {
@@ -163,7 +163,7 @@ function present(candidates: (role: FontRole) => SystemFont[]): Candidates {
     const found: SystemFont[] = [];
     for (const font of candidates(role)) {
       if (found.some((p) => p.path === font.path && p.postscriptName === font.postscriptName)) continue;
-      if (exists(font.path)) found.push(font);
+      if (fileExists(font.path)) found.push(font);
     }
     if (found.length > 0) out[role] = found;
   }
@@ -172,14 +172,4 @@ function present(candidates: (role: FontRole) => SystemFont[]): Candidates {
 
 function forEach(roles: FontRole[], fonts: SystemFont[]): Candidates {
   return Object.fromEntries(roles.map((role) => [role, fonts]));
-}
-
-/** In place: a microsecond call, where an async check per candidate waits for the event loop each time. */
-function exists(path: string): boolean {
-  try {
-    accessSync(path);
-    return true;
-  } catch {
-    return false; // absent or unreadable: not a candidate
-  }
 }
