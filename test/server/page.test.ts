@@ -45,6 +45,8 @@ describe.skipIf(!hasChromium('zongjie serve page in Chromium'))('the page in Chr
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    // Playwright waits 30 s by default; a draft on two cores shared with the rest of the suite can take longer.
+    page.setDefaultTimeout(90_000);
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     await page.goto(server.url);
@@ -175,6 +177,7 @@ describe.skipIf(!hasChromium('zongjie serve page in Chromium'))('the page in Chr
 
   it('at 200 % zoom on a 1366 × 768 screen: one column, nothing cut off sideways', async () => {
     const zoomed = await browser.newPage({ viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 });
+    zoomed.setDefaultTimeout(90_000);
     await zoomed.goto(server.url);
     await zoomed.waitForSelector('body[data-ready]');
     await zoomed.setInputFiles('#file', file('石桥小学.json', schoolWithWarning()));
