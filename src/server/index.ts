@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import type { DraftOptions } from '../node/draft.js';
+import { noFontError } from '../node/fonts/error.js';
+import { findsBodyFont } from '../node/fonts/load.js';
 import { FORMATS } from '../node/formats.js';
 import { createDraftPool, type DraftPool } from '../node/pool.js';
 import { buildApp, type Limits } from './app.js';
@@ -39,7 +41,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * @throws {FontError} when no font for the PDF can be found (every draft the
+ * server makes includes one): said once, with how to get fonts, not as a 500
+ * on every request.
+ */
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
+  if (!(await findsBodyFont({ fonts: options.fonts ?? {} }))) throw noFontError('body');
   const host = options.host ?? '127.0.0.1';
   const workers = options.workers ?? availableParallelism();
   const timeoutMs = options.timeoutMs ?? 60_000;

@@ -150,6 +150,13 @@ describe.skipIf(!packagesInstalled)('no font at all', () => {
     expect(Object.keys(draft.outputs)).toEqual(['docx', 'md']);
   });
 
+  it('startServer: refuses to start, with the same error, rather than answer every draft with a 500', async () => {
+    const { startServer } = await import('../../src/server/index.js');
+    const error = await startServer({ workers: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FontError);
+    expect((error as Error).message).toMatch(/npx zongjie fonts/);
+  });
+
   it('a damaged copy in the cache is named, with the command that fetches it again', async () => {
     fillCacheFromPackages();
     const path = fetchedFontPath(NOTO_SERIF_REGULAR)!;

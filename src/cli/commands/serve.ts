@@ -1,8 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import type { FontOptions } from '../../node/index.js';
-import { noFontError } from '../../node/fonts/error.js';
-import { findsBodyFont } from '../../node/fonts/load.js';
 import { startServer } from '../../server/index.js';
 import { CliError, EXIT } from '../errors.js';
 import { fontPaths } from '../options.js';
@@ -31,8 +29,6 @@ export async function serveCommand(options: ServeCommandOptions, output: Output 
       throw new CliError(`找不到字体文件 / font file not found: ${shownPath(path)}`);
     });
   }
-  // Every draft the server makes includes the PDF: without a font each would fail, so say it now, with how to get fonts.
-  if (!(await findsBodyFont({ fonts: options.font ?? {} }))) throw noFontError('body');
   const server = await startServer({
     host: options.host,
     port: options.port,
