@@ -1,8 +1,8 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { CliError } from './errors.js';
 import { parseJsonBytes } from './json.js';
-import { isStatsFileName } from '../node/stats-file.js';
+import { STATS_FILE_EXTENSIONS, statsFilesIn } from '../node/stats-file.js';
 import { shownPath } from './paths.js';
 
 /** One input file, or why an argument gave none. */
@@ -10,7 +10,7 @@ export type Input = { file: string } | { file: string; error: unknown };
 
 /**
  * The files the arguments name: a file as given, a directory as every
- * `*.json` and `*.xlsx` directly in it, sorted by name. A missing path or an empty
+ * stats file directly in it (statsFilesIn), sorted by name. A missing path or an empty
  * directory is an input that failed, so a batch still does the rest.
  */
 export async function expandInputs(args: readonly string[]): Promise<{ inputs: Input[]; hasDirectory: boolean }> {
@@ -22,10 +22,12 @@ export async function expandInputs(args: readonly string[]): Promise<{ inputs: I
       inputs.push({ file: arg, error: info });
     } else if (info.isDirectory()) {
       hasDirectory = true;
-      // Stats files: .json and workbooks (not the lock files Excel and LibreOffice leave beside an open one).
-      const names = (await readdir(arg)).filter(isStatsFileName).sort();
-      if (names.length === 0) inputs.push({ file: arg, error: new CliError(`目录中没有 .json 或 .xlsx 文件 / no .json or .xlsx files in the directory: ${shownPath(arg)}`) });
-      for (const name of names) inputs.push({ file: join(arg, name) });
+      const files = await statsFilesIn(arg);
+      if (files.length === 0) {
+        const kinds = STATS_FILE_EXTENSIONS.join(', ');
+        inputs.push({ file: arg, error: new CliError(`目录中没有统计数据文件（${kinds}）/ no stats files (${kinds}) in the directory: ${shownPath(arg)}`) });
+      }
+      for (const file of files) inputs.push({ file });
     } else {
       inputs.push({ file: arg });
     }

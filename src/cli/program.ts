@@ -66,7 +66,7 @@ function buildProgram(output: Output, exit: (code: number) => void): Command {
   const draft = program
     .command('draft')
     .description(bi('生成工作总结', 'draft the work summaries'))
-    .argument('<inputs...>', bi('统计数据文件（.json 或 .xlsx）或目录（目录下所有 *.json、*.xlsx）', 'stats files (.json or .xlsx) or directories (every *.json and *.xlsx in them)'))
+    .argument('<inputs...>', bi('统计数据文件（.json、.xlsx 或 .xls）或目录（目录下所有这些文件）', 'stats files (.json, .xlsx or .xls) or directories (every such file in them)'))
     .option('-o, --out <dir>', bi('输出目录（缺省为当前目录）', 'output directory (default: the current directory)'))
     .option('-f, --formats <list>', bi('输出格式，逗号分隔：docx,pdf,md（缺省为全部）', 'formats, comma-separated: docx,pdf,md (default: all three)'), parseFormats)
     .option('-t, --template <name|dir>', bi('模板：school、bureau 或模板目录（缺省按单位类型）', 'template: school, bureau or a template directory (default: by organisation kind)'))
@@ -133,7 +133,7 @@ failure never leaves a broken or half-written file.
   const aggregate = program
     .command('aggregate')
     .description(bi('把各校的统计数据汇总为全县（区）的统计数据', "add up the schools' stats into the county's"))
-    .argument('<inputs...>', bi('各校统计数据文件或目录（目录下所有 *.json）', "the schools' stats files or directories (every *.json in them)"))
+    .argument('<inputs...>', bi('各校统计数据文件（.json、.xlsx 或 .xls）或目录（目录下所有这些文件）', "the schools' stats files (.json, .xlsx or .xls) or directories (every such file in them)"))
     .requiredOption('--org <file>', bi('汇总单位（教育局）自己的统计数据：单位、年度、文字和本级数据', "the aggregating bureau's own stats: organisation, year, text and its own figures"))
     .option('-o, --out <file>', bi('输出文件 county.json 或 county.xlsx（缺省以 JSON 输出到标准输出）', 'the output file, county.json or county.xlsx (default: JSON on stdout)'), parseOutputFile)
     .option('--previous <dir|file>', bi('上年各校数据的目录，或上年的汇总结果，用于同比', "last year's school files (a directory) or last year's aggregate, for the year-over-year change"))

@@ -14,7 +14,7 @@ import type { Message } from './cells.js';
 import { atPlace, locatePath, parseWhere, type CellPlace } from './locate.js';
 import { readWorkbook, type LocatedIssue, type WorkbookNotice } from './read.js';
 
-export { WorkbookFileError, type LocatedIssue, type WorkbookNotice } from './read.js';
+export { WorkbookFileError, WORKBOOK_LIMITS, type LocatedIssue, type WorkbookNotice } from './read.js';
 export { writeWorkbook, WorkbookWriteError, type WriteWorkbookOptions } from './write.js';
 export { describePlace, type CellPlace } from './locate.js';
 export { SHEETS, NOT_IN_WORKBOOK, KIND_SHEETS, type Sheet, type Column } from './sheets.js';
@@ -37,7 +37,7 @@ export interface ParsedWorkbook {
  * Reads a workbook (.xlsx bytes) into stats input and the place of every
  * value in it.
  *
- * @throws {WorkbookFileError} for a file that is not an .xlsx (an old .xls, an .ods, damaged or encrypted)
+ * @throws {WorkbookFileError} for a file that is not an .xlsx (an old .xls, an .ods, damaged or encrypted) or unpacks to more than WORKBOOK_LIMITS
  */
 export async function parseWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<ParsedWorkbook> {
   const { input, issues, notices, anchors } = await readWorkbook(bytes);

@@ -9,14 +9,15 @@ import ExcelJS from 'exceljs';
 import type { StatsIssue, StatsIssueCode } from '../schema/issues.js';
 import { formatPath } from '../schema/issues.js';
 import { readCell, shown, type CellType, type Message, type RawCell } from './cells.js';
+import { checkZipSize, type ZipLimits } from './zip-size.js';
 import { atPlace, columnLetters, describePlace, type Anchors, type CellPlace, type SheetAnchors } from './locate.js';
 import { GUIDE_SHEET, OPTIONS_SHEET, SHEETS, listField, type Column, type FormSheet, type ListsSheet, type RecordSheet, type Sheet, type TableSheet } from './sheets.js';
 
-/** A file that is not a workbook we can read: an old .xls, an .ods, a damaged or encrypted file. */
+/** A file that is not a workbook we can read: an old .xls, an .ods, a damaged or encrypted file, a zip bomb. */
 export class WorkbookFileError extends Error {
   override readonly name = 'WorkbookFileError';
   constructor(
-    readonly code: 'old_format' | 'ods' | 'not_xlsx' | 'damaged',
+    readonly code: 'old_format' | 'ods' | 'not_xlsx' | 'damaged' | 'too_large',
     readonly reason: Message,
   ) {
     super(`${reason.zh} / ${reason.en}`);
@@ -63,9 +64,42 @@ function sniff(bytes: Uint8Array): void {
 /** Nodes of a sheet the reader never needs; a drop-down list over a whole column would otherwise be a million entries. */
 const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'extLst', 'picture', 'drawing', 'tableParts', 'legacyDrawing'];
 
+/**
+ * What a workbook may unpack to. A school's or a county's workbook is well
+ * under 1 MiB unpacked (20,000 aid rows with notes are 5.7 MiB); exceljs
+ * holds about 30 times the sheets' XML while it reads them, so this bounds
+ * that too.
+ */
+export const WORKBOOK_LIMITS: ZipLimits = { maxBytes: 16 * 1024 * 1024, maxEntries: 2000 };
+
+/** Refuses a zip that unpacks to more than {@link WORKBOOK_LIMITS}, or whose structure cannot be followed, before anything is inflated. */
+function checkSize(bytes: Uint8Array): void {
+  const size = checkZipSize(bytes, WORKBOOK_LIMITS);
+  if (size.ok) return;
+  const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`;
+  const limit = mb(WORKBOOK_LIMITS.maxBytes);
+  if (size.reason === 'too_large') {
+    throw new WorkbookFileError('too_large', {
+      zh: `工作簿解压后超过 ${limit}（至少 ${mb(size.bytes)}），不像是统计表，未读取；如确是统计表，请删除多余的工作表和空行，另存为新的 .xlsx 后再试`,
+      en: `the workbook unpacks to more than ${limit} (at least ${mb(size.bytes)}), which no stats workbook does; it was not read. If it is one, delete the extra sheets and empty rows and save it as a new .xlsx`,
+    });
+  }
+  if (size.reason === 'too_many_entries') {
+    throw new WorkbookFileError('too_large', {
+      zh: `工作簿由 ${size.entries} 个部分组成（上限 ${WORKBOOK_LIMITS.maxEntries}），不像是统计表，未读取；${SAVE_AS_XLSX.zh}`,
+      en: `the workbook has ${size.entries} parts (at most ${WORKBOOK_LIMITS.maxEntries}), which no stats workbook has; it was not read: ${SAVE_AS_XLSX.en}`,
+    });
+  }
+  throw new WorkbookFileError('damaged', {
+    zh: `工作簿已损坏（压缩结构无效），未读取；${SAVE_AS_XLSX.zh}`,
+    en: `the workbook is damaged (${size.detail}) and was not read; ${SAVE_AS_XLSX.en}`,
+  });
+}
+
 export async function loadWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook> {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   sniff(data);
+  checkSize(data);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES } as unknown as Partial<ExcelJS.XlsxReadOptions>);

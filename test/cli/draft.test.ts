@@ -157,7 +157,7 @@ describe('zongjie draft, a batch', () => {
     mkdirSync(join(dir, 'empty'));
     const result = await zongjie(['draft', 'empty', '-f', 'md'], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('no .json or .xlsx files in the directory: empty');
+    expect(result.stderr).toContain('no stats files (.json, .xlsx, .xls) in the directory: empty');
   });
 
   it.skipIf(!(process.platform === 'linux' && hasCommand('script')))('on a terminal: a progress bar on stderr, the results above it', async () => {

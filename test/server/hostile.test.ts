@@ -122,7 +122,7 @@ describe('hostile requests', () => {
       expect(answer!.status).toBe(200);
       const problem = answer!.json().problems[0];
       expect(problem).toMatchObject({ severity: 'error', code: 'workbook_too_large', where: '(root)' });
-      expect(problem.message.zh).toBe('学校.xlsx：工作簿解压后超过 16 MB（至少 1024 MB），不像是统计表，未读取；如确是统计表，请删除多余的工作表和空行，另存为新的 .xlsx 后再上传');
+      expect(problem.message.zh).toBe('学校.xlsx：工作簿解压后超过 16 MB（至少 1024 MB），不像是统计表，未读取；如确是统计表，请删除多余的工作表和空行，另存为新的 .xlsx 后再试');
       expect(problem.message.en).toMatch(/^学校\.xlsx: the workbook unpacks to more than 16 MB/);
       // Drafting it is refused the same way, with 422.
       const draft = await send(`${url}api/draft?name=a.xlsx`, { body: bomb, headers: { 'content-type': 'application/octet-stream' } });

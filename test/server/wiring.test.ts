@@ -16,7 +16,7 @@ import { BusyError, createDrafter, DraftTimeoutError } from '../../src/server/dr
 import { inputKind } from '../../src/server/inputs.js';
 import { jsonPlaces } from '../../src/server/json-places.js';
 import { fieldDescription, parseWhere } from '../../src/server/problems.js';
-import { checkZipSize } from '../../src/server/zip-size.js';
+import { checkZipSize } from '../../src/workbook/zip-size.js';
 import { writeWorkbook } from '../../src/workbook/index.js';
 import { deflatedZeros, example, rawZip, schoolWithWarning } from './support.js';
 

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { composeReport, parseStats, type YearlyStatsInput } from '../../src/index.js';
 import { parseWorkbook, safeParseWorkbook, WorkbookFileError, writeWorkbook, type LocatedIssue } from '../../src/workbook/index.js';
@@ -254,5 +255,18 @@ describe('files that are not a workbook we read', () => {
     expect((error as WorkbookFileError).code).toBe(code);
     expect((error as WorkbookFileError).reason.zh).toContain(zh);
     expect((error as WorkbookFileError).reason.zh).toContain('.xlsx');
+  });
+
+  it('a zip bomb: refused on what it declares, before exceljs inflates a byte', async () => {
+    // One entry declaring 1 GiB: the size is read from the central directory, the data never inflated.
+    const bomb = zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(1 << 20) }, { level: 9 });
+    const view = new DataView(bomb.buffer, bomb.byteOffset, bomb.byteLength);
+    const central = bomb.findIndex((_, i) => view.getUint32(i, true) === 0x02014b50);
+    view.setUint32(central + 24, 1 << 30, true); // its uncompressed size
+    const error = await parseWorkbook(bomb).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkbookFileError);
+    expect((error as WorkbookFileError).code).toBe('too_large');
+    expect((error as WorkbookFileError).reason.zh).toContain('工作簿解压后超过 16 MB（至少 1024 MB）');
+    expect((error as WorkbookFileError).reason.en).toContain('unpacks to more than 16 MB');
   });
 });

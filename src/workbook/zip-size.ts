@@ -1,10 +1,11 @@
 import { Inflate } from 'fflate';
 
 /**
- * How much an uploaded .xlsx (a zip) unpacks to, checked before exceljs
- * opens it: a zip bomb — a few kilobytes that inflate to gigabytes — would
- * otherwise be inflated in full on the server's own thread (JSZip, under
- * exceljs, checks an entry's size only after inflating all of it).
+ * How much an .xlsx (a zip) unpacks to, checked before exceljs opens it: a
+ * zip bomb — a few kilobytes that inflate to gigabytes — would otherwise be
+ * inflated in full (JSZip, under exceljs, checks an entry's size only after
+ * inflating all of it), by a server reading an upload or a bureau adding up
+ * the files its schools sent.
  *
  * The entries are read as JSZip reads them — from the central directory,
  * each one's data at its local header — so what is checked is what would
