@@ -34,6 +34,24 @@ function width(text: string): number {
   return Math.ceil(w);
 }
 
+/**
+ * A row tall enough for the wrapped text in it: neither Excel nor Calc grows
+ * a row to its text when it opens a file, so a long cell would show one line
+ * and hide the rest. 15 pt a line at 11 pt; Excel's most is 409 pt.
+ */
+function fitHeight(row: ExcelJS.Row, ws: ExcelJS.Worksheet): void {
+  let lines = 1;
+  row.eachCell((cell, c) => {
+    if (typeof cell.value !== 'string' || !ws.getColumn(c).alignment?.wrapText) return;
+    const perLine = Math.max(1, (ws.getColumn(c).width ?? 10) - 1);
+    lines = Math.max(lines, cell.value.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(width(line) / perLine)), 0));
+  });
+  if (lines === 1) return;
+  row.height = Math.min(15 * lines, 409);
+  // The row's other cells at its top, beside the text's first line.
+  row.eachCell((cell) => (cell.alignment = { ...cell.alignment, vertical: 'top' }));
+}
+
 /** The number format a column of `type` shows its figures in. */
 function numberFormat(type: CellType): string | undefined {
   if (type.kind === 'date') return 'yyyy-mm-dd';
@@ -179,8 +197,17 @@ function fitWidth(header: string, values: readonly unknown[], type: CellType): n
   if (type.kind === 'text' && type.long) return 60;
   const widest = values.reduce<number>((w, v) => Math.max(w, ...String(v ?? '').split('\n').map((line) => width(line) + (typeof v === 'number' ? 3 : 0))), 0);
   const head = width(header);
-  const headWrapped = head > 16 ? Math.ceil(head / 2) + 1 : head;
+  const headWrapped = head > 16 ? Math.max(...headerLines(header).map(width)) + 1 : head;
   return Math.min(Math.max(headWrapped, widest, 6) + 2, type.kind === 'list' ? 40 : 30);
+}
+
+/** A long header on two lines, broken before its unit (受助人次 / （人次）) rather than wherever the column ends; in half when it has none. */
+function headerLines(header: string): string[] {
+  const at = header.lastIndexOf('（');
+  if (at > 0) return [header.slice(0, at), header.slice(at)];
+  const chars = [...header];
+  const half = Math.ceil(chars.length / 2);
+  return [chars.slice(0, half).join(''), chars.slice(half).join('')];
 }
 
 function writeTable(ws: ExcelJS.Worksheet, sheet: Extract<Sheet, { layout: 'table' }>, data: Record<string, unknown>, lists: OptionLists): void {
@@ -207,9 +234,11 @@ function writeTable(ws: ExcelJS.Worksheet, sheet: Extract<Sheet, { layout: 'tabl
     values.forEach((value, c) => {
       if (value !== null && value !== undefined) row.getCell(c + 1).value = value as ExcelJS.CellValue;
     });
+    fitHeight(row, ws);
   });
   const header = ws.getRow(1);
-  sheet.columns.forEach((column, i) => (header.getCell(i + 1).value = column.header));
+  // The reader matches headers with line breaks and spaces taken out, so a broken one still reads.
+  sheet.columns.forEach((column, i) => (header.getCell(i + 1).value = width(column.header) > 16 ? headerLines(column.header).join('\n') : column.header));
   styleHeader(header, sheet.columns.length);
 }
 
@@ -267,6 +296,7 @@ function writeLists(ws: ExcelJS.Worksheet, sheet: Extract<Sheet, { layout: 'list
     const paragraphs = value === undefined ? [] : column.many ? (value as string[]) : [value as string];
     paragraphs.forEach((p, r) => (ws.getCell(r + 2, i + 1).value = p));
   });
+  for (let r = 2; r <= ws.rowCount; r++) fitHeight(ws.getRow(r), ws);
   const header = ws.getRow(1);
   sheet.columns.forEach((column, i) => (header.getCell(i + 1).value = column.header));
   styleHeader(header, sheet.columns.length);
